@@ -1,0 +1,298 @@
+#!/usr/bin/env bash
+# test.sh - make test: every test suite of graphql, one summary line.
+#
+#   1. dependencies, build, install
+#   2. C unit tests of the language core (test/unit), plain and under ASan/UBSan
+#   3. pg_regress (make installcheck: sql/*.sql in a --temp-instance)
+#   4. pgTAP (pg_prove over test/pgtap/*.sql) in a temporary cluster
+#   5. conformance checks against ../shared (CONFORMANCE_CHECKS below)
+#
+# Each suite prints its result as it ends; the last line is
+# "N passed, M failed", the sum over all suites.  A suite that cannot run
+# counts as one failure.  Exit status 0 only when nothing failed.  Logs are
+# in .test-out/.  Temporary clusters are stopped and removed on every exit.
+set -euo pipefail
+# shellcheck source=scripts/common.sh
+. "$(dirname "$0")/common.sh"
+
+OUT=$ROOT/.test-out
+TEST_PORT=${GRAPHQL_TEST_PORT:-55432}
+TEST_DB=graphql_test
+WORK=""         # temporary directory: the staged pg_regress tree, the test cluster
+CLUSTER=""      # directory of the running test cluster (socket directory too)
+INSTALLED=""    # set when this run built and installed the extension
+PASSED=0
+FAILED=0
+
+# The conformance checks, each a function below; later issues add theirs.
+CONFORMANCE_CHECKS=(conformance_syntax conformance_language_ast)
+
+# ------------------------------------------------------------ bookkeeping
+
+# "N M": passed and failed tests in the output of prove / pg_prove, or of a
+# raw TAP stream.  Failures counted by TAP::Harness include planned tests
+# that never ran; a failing result with no counted failure (a test program
+# that died after its plan) counts as one.
+tap_counts() {
+  local log=$1 tests failed
+  if grep -qE '^Files=[0-9]+, Tests=[0-9]+' "$log"; then
+    tests=$(sed -nE 's/^Files=[0-9]+, Tests=([0-9]+).*/\1/p' "$log" | awk '{ s += $1 } END { print s + 0 }')
+    failed=$(sed -nE 's/.*Failed ([0-9]+)\/[0-9]+ subtests.*/\1/p' "$log" | awk '{ s += $1 } END { print s + 0 }')
+    if [ "$failed" -eq 0 ] && grep -q '^Result: FAIL' "$log"; then
+      failed=1
+    fi
+    echo "$((tests > failed ? tests - failed : 0)) $failed"
+  else
+    echo "$(grep -cE '^[[:space:]]*ok([[:space:]]|$)' "$log" || true)" \
+      "$(grep -cE '^[[:space:]]*not ok([[:space:]]|$)' "$log" || true)"
+  fi
+}
+
+# "N M" from pg_regress's per-test lines (PostgreSQL 15: "test x ... ok",
+# later versions: "ok 1 - x" / "not ok 1 - x").
+regress_counts() {
+  local log=$1
+  echo "$(grep -cE '\.\.\. ok|^ok [0-9]' "$log" || true)" \
+    "$(grep -cE '\.\.\. (FAILED|failed)|^not ok [0-9]' "$log" || true)"
+}
+
+# "N M" from the last "PREFIX: N passed, M failed" line of a log.
+summary_counts() {
+  local log=$1 prefix=$2 counts
+  counts=$(sed -nE "s/^$prefix: ([0-9]+) passed, ([0-9]+) failed.*/\1 \2/p" "$log" | tail -n 1)
+  echo "${counts:-0 0}"
+}
+
+rel() { echo "${1#"$ROOT"/}"; }
+
+# report NAME STATUS PASSED FAILED LOG [DETAILS]: adds a suite's counts to the
+# totals and prints its line.  A non-zero exit status with no failed test, or
+# no test at all, counts as one failure.  On failure, shows DETAILS (default:
+# the log): the start of a diff, the end of a log.
+report() {
+  local name=$1 status=$2 passed=$3 failed=$4 log=$5 details=${6:-$5} note=""
+  if [ "$((passed + failed))" -eq 0 ]; then
+    failed=1
+    note=" (could not run)"
+  elif [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+    failed=1
+    note=" (exit status $status)"
+  fi
+  PASSED=$((PASSED + passed))
+  FAILED=$((FAILED + failed))
+  if [ "$failed" -eq 0 ]; then
+    printf '[ ok ] %s: %d passed, %d failed\n' "$name" "$passed" "$failed"
+  else
+    printf '[FAIL] %s: %d passed, %d failed%s (log: %s)\n' "$name" "$passed" "$failed" "$note" "$(rel "$log")"
+    case $details in
+      *.diffs) head -n 60 "$details" ;;
+      *) tail -n 40 "$details" ;;
+    esac 2>/dev/null | sed 's/^/       | /'
+  fi
+}
+
+# step NAME LOG CMD...: a set-up step; it counts only when it fails.
+step() {
+  local name=$1 log=$2 status=0
+  shift 2
+  "$@" >"$log" 2>&1 || status=$?
+  if [ "$status" -eq 0 ]; then
+    printf '[ ok ] %s\n' "$name"
+  else
+    report "$name" "$status" 0 1 "$log"
+  fi
+  return "$status"
+}
+
+# ------------------------------------------------------------ temporary clusters
+
+# Stops whatever cluster of ours still runs and removes the temporary files;
+# runs on every exit, Ctrl-C included.
+cleanup() {
+  local pid
+  if [ -n "$WORK" ] && [ -d "$WORK" ]; then
+    for pid in "$WORK"/cluster/data/postmaster.pid "$WORK"/regress/tmp_check/data/postmaster.pid; do
+      if [ -f "$pid" ]; then
+        as_pg "$BINDIR/pg_ctl" -D "$(dirname "$pid")" stop -m immediate -w >/dev/null 2>&1 || true
+      fi
+    done
+    cp "$WORK/cluster/postgresql.log" "$OUT/cluster-server.log" 2>/dev/null || true
+    rm -rf "$WORK"
+  fi
+}
+
+# A directory the postgres user (when we are root) owns.
+pg_dir() {
+  mkdir -p "$1"
+  if is_root; then chown postgres: "$1"; fi
+}
+
+# The cluster of the pgTAP and conformance suites: unix socket only, in
+# $WORK/cluster, with graphql preloaded and database $TEST_DB holding the
+# pgtap and graphql extensions.  (Called in a condition, where set -e does
+# not apply: every command checks its status.)
+start_cluster() {
+  local dir=$WORK/cluster
+  pg_dir "$dir"
+  chmod 700 "$dir"
+  as_pg "$BINDIR/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 || return 1
+  as_pg tee -a "$dir/data/postgresql.conf" <<EOF || return 1
+listen_addresses = ''
+port = $TEST_PORT
+unix_socket_directories = '$dir'
+shared_preload_libraries = 'graphql'
+fsync = off
+EOF
+  as_pg "$BINDIR/pg_ctl" -D "$dir/data" -l "$dir/postgresql.log" -w -t 60 start || return 1
+  CLUSTER=$dir
+  test_psql -d postgres -c "CREATE DATABASE $TEST_DB" &&
+    test_psql -c "CREATE EXTENSION pgtap" -c "CREATE EXTENSION graphql"
+}
+
+test_psql() {
+  "$BINDIR/psql" -X -q -v ON_ERROR_STOP=1 -h "$CLUSTER" -p "$TEST_PORT" -U postgres -d "$TEST_DB" "$@"
+}
+
+conninfo() {
+  echo "host=$CLUSTER port=$TEST_PORT dbname=$TEST_DB user=postgres"
+}
+
+# ------------------------------------------------------------ suites
+
+build_steps() {
+  step "dependencies" "$OUT/deps.log" "$ROOT/scripts/install-deps.sh" || return 1
+  BINDIR=$(pg_bindir)
+  step "build" "$OUT/build.log" make -C "$ROOT" -j2 || return 1
+  step "install" "$OUT/install.log" as_root make -C "$ROOT" install PG_CONFIG="$PG_CONFIG"
+}
+
+# unit NAME TARGET: make -C test/unit TARGET, counted from its TAP output.
+unit_suite() {
+  local name=$1 target=$2 log=$OUT/$1.log status=0
+  if [ ! -f "$ROOT/test/unit/Makefile" ]; then
+    echo "test/unit/Makefile is missing" >"$log"
+    report "$name" 1 0 0 "$log"
+    return
+  fi
+  make -C "$ROOT/test/unit" "$target" >"$log" 2>&1 || status=$?
+  # shellcheck disable=SC2046  # "N M"
+  report "$name" "$status" $(tap_counts "$log") "$log"
+}
+
+# pg_regress runs as the postgres user, which may not read the checkout: it
+# gets a copy of what make installcheck needs, and its results come back
+# to .test-out/regress/.
+regress_suite() {
+  local stage=$WORK/regress log=$OUT/regress.log status=0 f
+  needs_install pg_regress "$log" || return 0
+  pg_dir "$stage/test"
+  for f in Makefile graphql.control sql expected input output data; do
+    if [ -e "$ROOT/$f" ]; then cp -R "$ROOT/$f" "$stage/"; fi
+  done
+  cp "$ROOT/test/regress.conf" "$stage/test/"
+  if is_root; then chown -R postgres: "$stage"; fi
+  as_pg make -C "$stage" installcheck PG_CONFIG="$PG_CONFIG" >"$log" 2>&1 || status=$?
+  mkdir -p "$OUT/regress"
+  for f in results regression.diffs regression.out log; do
+    if [ -e "$stage/$f" ]; then cp -R "$stage/$f" "$OUT/regress/"; fi
+  done
+  f=$OUT/regress/regression.diffs
+  [ -s "$f" ] || f=$log
+  # shellcheck disable=SC2046
+  report pg_regress "$status" $(regress_counts "$log") "$log" "$f"
+}
+
+# needs_install NAME LOG: reports NAME as not run when the build or the
+# install failed (an older installed library must not be tested instead).
+needs_install() {
+  if [ -z "$INSTALLED" ]; then
+    echo "the extension was not built and installed (see the build and install logs)" >"$2"
+    report "$1" 1 0 0 "$2"
+    return 1
+  fi
+}
+
+# needs_cluster NAME LOG: reports NAME as not run when there is no test cluster.
+needs_cluster() {
+  if [ -z "$CLUSTER" ]; then
+    echo "no test cluster: the extension was not installed, or the cluster did not start (see $(rel "$OUT/cluster.log"))" >"$2"
+    report "$1" 1 0 0 "$2"
+    return 1
+  fi
+}
+
+pgtap_suite() {
+  local log=$OUT/pgtap.log status=0
+  needs_cluster pgtap "$log" || return 0
+  pg_prove --psql-bin "$BINDIR/psql" -h "$CLUSTER" -p "$TEST_PORT" -U postgres -d "$TEST_DB" \
+    "$ROOT"/test/pgtap/*.sql >"$log" 2>&1 || status=$?
+  # shellcheck disable=SC2046
+  report pgtap "$status" $(tap_counts "$log") "$log"
+}
+
+# summary_suite NAME PREFIX CMD...: a check that prints "PREFIX: N passed, M failed".
+summary_suite() {
+  local name=$1 prefix=$2 log=$OUT/$1.log status=0
+  shift 2
+  if ! command -v node >/dev/null 2>&1; then
+    echo "node is not installed (see scripts/install-deps.sh)" >"$log"
+    report "$name" 1 0 0 "$log"
+    return
+  fi
+  "$@" >"$log" 2>&1 || status=$?
+  # shellcheck disable=SC2046
+  report "$name" "$status" $(summary_counts "$log" "$prefix") "$log"
+}
+
+# graphql.parse against graphql-js's syntax corpus (verdicts and error locations).
+conformance_syntax() {
+  needs_cluster graphql-syntax "$OUT/graphql-syntax.log" || return 0
+  PSQL=$BINDIR/psql summary_suite graphql-syntax graphql-syntax \
+    node "$SHARED/conformance/graphql/corpus_driver.js" --psql "$(conninfo)" --suite=syntax
+}
+
+# The C parser's AST against graphql-js's, through the unit tests' CLI.
+conformance_language_ast() {
+  local cli=$ROOT/test/unit/build/gqlcli
+  if [ ! -x "$cli" ]; then
+    echo "$(rel "$cli") is missing (make -C test/unit builds it)" >"$OUT/language-ast.log"
+    report language-ast 1 0 0 "$OUT/language-ast.log"
+    return
+  fi
+  summary_suite language-ast language-ast \
+    node "$ROOT/test/conformance/ast_diff.js" --cli "$cli" --shared "$SHARED"
+}
+
+# ------------------------------------------------------------ main
+
+main() {
+  local start=$SECONDS check
+  unset MAKEFLAGS MFLAGS MAKELEVEL   # our makes are top-level makes
+  BINDIR=$(pg_bindir 2>/dev/null || true)
+  rm -rf "$OUT"
+  mkdir -p "$OUT"
+  WORK=$(mktemp -d -t graphql-test.XXXXXX)
+  chmod 755 "$WORK"
+  trap cleanup EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+
+  if build_steps; then INSTALLED=yes; fi
+  unit_suite unit-tests check
+  unit_suite unit-tests-asan check-asan
+  regress_suite
+  if [ -n "$INSTALLED" ] && ! start_cluster >"$OUT/cluster.log" 2>&1; then
+    report "test cluster" 1 0 1 "$OUT/cluster.log"
+    CLUSTER=""
+  fi
+  pgtap_suite
+  for check in "${CONFORMANCE_CHECKS[@]}"; do
+    "$check"
+  done
+
+  echo "make test took $(((SECONDS - start) / 60))m$(((SECONDS - start) % 60))s; logs in $(rel "$OUT")/"
+  echo "$PASSED passed, $FAILED failed"
+  [ "$FAILED" -eq 0 ]
+}
+
+main "$@"

@@ -1,0 +1,48 @@
+/*-------------------------------------------------------------------------
+ *
+ * guc.c
+ *	  Every setting of the extension, defined in one place.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "utils/guc.h"
+
+#include "compat.h"
+#include "guc.h"
+#include "language/language.h"
+
+int			graphql_parser_max_depth = GQL_DEFAULT_MAX_DEPTH;
+int			graphql_parser_max_tokens = GQL_DEFAULT_MAX_TOKENS;
+
+/*
+ * Define the graphql.* settings and reserve the prefix, so a misspelt
+ * graphql.something is reported instead of silently kept.
+ *
+ * The parser limits are USERSET: they only protect the backend from
+ * hostile documents, and a session may need to raise them for one large
+ * document.  The upper bounds keep the recursive parser well inside
+ * PostgreSQL's default stack (max_stack_depth = 2MB).
+ */
+void
+graphql_define_gucs(void)
+{
+	DefineCustomIntVariable("graphql.parser_max_depth",
+							"Maximum nesting depth of a GraphQL document.",
+							"Counts nested selection sets, list and object values, and type wrappers.",
+							&graphql_parser_max_depth,
+							GQL_DEFAULT_MAX_DEPTH, 1, 1000,
+							PGC_USERSET, 0,
+							NULL, NULL, NULL);
+
+	DefineCustomIntVariable("graphql.parser_max_tokens",
+							"Maximum number of tokens in a GraphQL document.",
+							NULL,
+							&graphql_parser_max_tokens,
+							GQL_DEFAULT_MAX_TOKENS, 1, 10000000,
+							PGC_USERSET, 0,
+							NULL, NULL, NULL);
+
+	graphql_reserve_guc_prefix("graphql");
+}

@@ -1,0 +1,16 @@
+/*-------------------------------------------------------------------------
+ *
+ * guc.h
+ *	  Settings (graphql.*) of the extension, all defined in guc.c.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef GRAPHQL_GUC_H
+#define GRAPHQL_GUC_H
+
+extern int	graphql_parser_max_depth;
+extern int	graphql_parser_max_tokens;
+
+extern void graphql_define_gucs(void);
+
+#endif							/* GRAPHQL_GUC_H */
