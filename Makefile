@@ -15,8 +15,11 @@ PG_CONFIG ?= pg_config
 endif
 
 MODULE_big = graphql
-LANGUAGE_OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/language/*.c)))
-OBJS = src/graphql.o src/guc.o $(LANGUAGE_OBJS)
+# The portable core (no PostgreSQL headers; also built standalone by
+# test/unit) and the backend modules.
+PORTABLE_DIRS = language schema validation validation/rules
+PORTABLE_OBJS = $(patsubst %.c,%.o,$(sort $(foreach d,$(PORTABLE_DIRS),$(wildcard src/$(d)/*.c))))
+OBJS = src/graphql.o src/guc.o $(PORTABLE_OBJS) $(patsubst %.c,%.o,$(wildcard src/reflect/*.c))
 
 EXTENSION = graphql
 DATA = graphql--0.1.0.sql

@@ -14,3 +14,60 @@ LANGUAGE C STRICT STABLE PARALLEL SAFE;
 
 COMMENT ON FUNCTION graphql.parse(text) IS
 'Parses a GraphQL document and returns its AST as jsonb (graphql-js shape, with line/column locations), or {"errors": [{"message", "locations"}]} for a syntax error; never raises for bad input';
+
+-- Schema version: the schema cache of every backend (src/reflect/cache.c)
+-- is rebuilt when this one row changes.  The event triggers below set it to
+-- a fresh sequence value after every DDL command (CREATE, ALTER, DROP,
+-- COMMENT, GRANT, REVOKE, ...) that touches a non-temporary object.
+CREATE SEQUENCE graphql.schema_version_seq;
+
+CREATE TABLE graphql.schema_version (
+    singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+    version bigint NOT NULL
+);
+INSERT INTO graphql.schema_version (version)
+VALUES (nextval('graphql.schema_version_seq'));
+GRANT SELECT ON graphql.schema_version TO PUBLIC;
+
+COMMENT ON TABLE graphql.schema_version IS
+'One row: the version of the database schema as GraphQL sees it; bumped by the event triggers graphql_ddl_command_end and graphql_sql_drop';
+
+CREATE FUNCTION graphql.bump_schema_version()
+RETURNS event_trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF TG_EVENT = 'sql_drop' THEN
+        IF NOT EXISTS (SELECT FROM pg_event_trigger_dropped_objects()
+                       WHERE NOT is_temporary) THEN
+            RETURN;
+        END IF;
+    ELSIF NOT EXISTS (SELECT FROM pg_event_trigger_ddl_commands()
+                      WHERE schema_name IS NULL
+                         OR (schema_name NOT LIKE 'pg\_temp\_%'
+                             AND schema_name <> 'pg_temp')) THEN
+        RETURN;
+    END IF;
+    UPDATE graphql.schema_version
+    SET version = nextval('graphql.schema_version_seq');
+END;
+$$;
+
+COMMENT ON FUNCTION graphql.bump_schema_version() IS
+'Event trigger function: bumps graphql.schema_version unless the command only touched temporary objects';
+
+CREATE EVENT TRIGGER graphql_ddl_command_end ON ddl_command_end
+EXECUTE FUNCTION graphql.bump_schema_version();
+
+CREATE EVENT TRIGGER graphql_sql_drop ON sql_drop
+EXECUTE FUNCTION graphql.bump_schema_version();
+
+CREATE FUNCTION graphql.sdl()
+RETURNS text
+AS 'MODULE_PATHNAME', 'graphql_sdl'
+LANGUAGE C STABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION graphql.sdl() IS
+'The GraphQL schema of the current role (relations of the schemas in graphql.schemas that the role may select), as SDL';

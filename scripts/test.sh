@@ -25,7 +25,7 @@ PASSED=0
 FAILED=0
 
 # The conformance checks, each a function below; later issues add theirs.
-CONFORMANCE_CHECKS=(conformance_syntax conformance_language_ast)
+CONFORMANCE_CHECKS=(conformance_syntax conformance_language_ast conformance_schema)
 
 # ------------------------------------------------------------ bookkeeping
 
@@ -261,6 +261,19 @@ conformance_language_ast() {
   fi
   summary_suite language-ast language-ast \
     node "$ROOT/test/conformance/ast_diff.js" --cli "$cli" --shared "$SHARED"
+}
+
+# The type system: our SDL builder and printer against graphql-js's
+# buildSchema/printSchema, through the unit tests' schema CLI.
+conformance_schema() {
+  local cli=$ROOT/test/unit/build/gqlschema
+  if [ ! -x "$cli" ]; then
+    echo "$(rel "$cli") is missing (make -C test/unit builds it)" >"$OUT/graphql-schema.log"
+    report graphql-schema 1 0 0 "$OUT/graphql-schema.log"
+    return
+  fi
+  summary_suite graphql-schema graphql-schema \
+    node "$ROOT/test/conformance/schema_diff.js" --cli "$cli" --shared "$SHARED"
 }
 
 # ------------------------------------------------------------ main

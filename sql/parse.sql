@@ -99,3 +99,5 @@ SET graphql.no_such_setting = 1;
 -- Big documents parse in linear time and memory
 SELECT jsonb_array_length(graphql.parse('{' || repeat(' f(a: 1)', 15000) || ' }')
        ->'definitions'->0->'selectionSet'->'selections') AS fields;
+
+DROP EXTENSION graphql;

@@ -8,6 +8,7 @@
 #include "postgres.h"
 
 #include "utils/guc.h"
+#include "utils/varlena.h"
 
 #include "compat.h"
 #include "guc.h"
@@ -15,6 +16,25 @@
 
 int			graphql_parser_max_depth = GQL_DEFAULT_MAX_DEPTH;
 int			graphql_parser_max_tokens = GQL_DEFAULT_MAX_TOKENS;
+char	   *graphql_schemas = NULL;
+
+/*
+ * graphql.schemas must be a list of identifiers, as search_path is
+ * (unquoted names are folded to lower case).
+ */
+static bool
+check_schemas(char **newval, void **extra, GucSource source)
+{
+	char	   *raw = pstrdup(*newval);
+	List	   *names = NIL;
+	bool		ok = SplitIdentifierString(raw, ',', &names);
+
+	list_free(names);
+	pfree(raw);
+	if (!ok)
+		GUC_check_errdetail("List syntax is invalid.");
+	return ok;
+}
 
 /*
  * Define the graphql.* settings and reserve the prefix, so a misspelt
@@ -43,6 +63,14 @@ graphql_define_gucs(void)
 							GQL_DEFAULT_MAX_TOKENS, 1, 10000000,
 							PGC_USERSET, 0,
 							NULL, NULL, NULL);
+
+	DefineCustomStringVariable("graphql.schemas",
+							   "Schemas whose relations are exposed through GraphQL.",
+							   "A comma-separated list of schema names, as search_path.",
+							   &graphql_schemas,
+							   "public",
+							   PGC_USERSET, GUC_LIST_INPUT,
+							   check_schemas, NULL, NULL);
 
 	graphql_reserve_guc_prefix("graphql");
 }

@@ -10,6 +10,7 @@
 
 extern int	graphql_parser_max_depth;
 extern int	graphql_parser_max_tokens;
+extern char *graphql_schemas;
 
 extern void graphql_define_gucs(void);
 

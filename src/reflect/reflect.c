@@ -1,0 +1,556 @@
+/*-------------------------------------------------------------------------
+ *
+ * reflect.c
+ *	  Read pg_catalog into the plain C model of reflect.h, as the current
+ *	  role sees it.
+ *
+ * One SPI query per aspect (relations, columns, keys, types), each over
+ * every relation at once, so the cost grows with the size of the catalog,
+ * not with a number of round trips.  The queries run read-only, that is
+ * in the caller's snapshot, so they agree with each other.  Column types
+ * are resolved through the syscache (domains and arrays unwrapped).
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/hsearch.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/typcache.h"
+#include "utils/varlena.h"
+
+#include "reflect/reflect.h"
+#include "guc.h"
+
+/*
+ * The relations a role may see in the schemas $1: ordinary, partitioned,
+ * foreign tables, views and materialized views; not partitions; in schemas
+ * with USAGE; with SELECT on the table or on one of its columns.
+ */
+#define RELS_CTE \
+	"WITH rels AS (" \
+	" SELECT c.oid, n.nspname, c.relname, c.relkind, c.relrowsecurity," \
+	"        pg_catalog.array_position($1, n.nspname::text) AS nsppos" \
+	" FROM pg_catalog.pg_class c" \
+	" JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace" \
+	" WHERE n.nspname = ANY ($1)" \
+	"   AND c.relkind IN ('r', 'v', 'm', 'p', 'f')" \
+	"   AND NOT c.relispartition" \
+	"   AND pg_catalog.has_schema_privilege(n.oid, 'USAGE')" \
+	"   AND (pg_catalog.has_table_privilege(c.oid, 'SELECT')" \
+	"        OR pg_catalog.has_any_column_privilege(c.oid, 'SELECT'))) "
+
+static const char *relations_sql =
+RELS_CTE
+"SELECT oid, nspname, relname, relkind, relrowsecurity,"
+"       pg_catalog.obj_description(oid, 'pg_class')"
+" FROM rels ORDER BY nsppos, relname COLLATE \"C\"";
+
+static const char *columns_sql =
+RELS_CTE
+"SELECT a.attrelid, a.attnum, a.attname, a.atttypid, a.attnotnull,"
+"       pg_catalog.col_description(a.attrelid, a.attnum),"
+"       a.atthasdef, a.attgenerated <> '', a.attidentity <> ''"
+" FROM rels r JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid"
+" WHERE a.attnum > 0 AND NOT a.attisdropped"
+"   AND pg_catalog.has_column_privilege(a.attrelid, a.attnum, 'SELECT')"
+" ORDER BY a.attrelid, a.attnum";
+
+/* Primary keys and foreign keys (not the clones on partitions) */
+static const char *constraints_sql =
+RELS_CTE
+"SELECT con.conrelid, con.contype, con.conname, con.conkey,"
+"       con.confrelid, con.confkey"
+" FROM rels r JOIN pg_catalog.pg_constraint con ON con.conrelid = r.oid"
+" WHERE con.contype IN ('p', 'f') AND con.conparentid = 0"
+" ORDER BY con.conrelid, con.conname COLLATE \"C\"";
+
+static const char *types_sql =
+"SELECT t.oid, n.nspname, t.typname, t.typtype,"
+"       pg_catalog.obj_description(t.oid, 'pg_type'),"
+"       CASE WHEN t.typtype = 'e' THEN ARRAY("
+"         SELECT e.enumlabel::text FROM pg_catalog.pg_enum e"
+"         WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder) END"
+" FROM pg_catalog.pg_type t"
+" JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace"
+" WHERE t.oid = ANY ($1)";
+
+typedef struct OidEntry
+{
+	Oid			oid;			/* hash key */
+	void	   *ptr;
+} OidEntry;
+
+typedef struct ReflectState
+{
+	MemoryContext cxt;			/* where the model goes */
+	GqlCatalog *cat;
+	Datum		schemas;		/* text[] of graphql.schemas */
+	HTAB	   *relations;		/* oid -> GqlCatRelation */
+	HTAB	   *types;			/* oid -> GqlCatType */
+	int			types_cap;
+} ReflectState;
+
+/*
+ * graphql.schemas as a text[] datum.  The setting's check hook has
+ * validated the list already.
+ */
+static Datum
+schemas_array(void)
+{
+	char	   *raw = pstrdup(graphql_schemas ? graphql_schemas : "");
+	List	   *names = NIL;
+	ListCell   *lc;
+	Datum	   *elems;
+	int			i = 0;
+
+	if (!SplitIdentifierString(raw, ',', &names))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid list syntax in parameter \"graphql.schemas\"")));
+	elems = palloc(sizeof(Datum) * (list_length(names) + 1));
+	foreach(lc, names)
+		elems[i++] = CStringGetTextDatum((char *) lfirst(lc));
+	return PointerGetDatum(construct_array(elems, i, TEXTOID, -1, false,
+										   TYPALIGN_INT));
+}
+
+/* A hash table from OID to pointer, in the current memory context */
+static HTAB *
+oid_map_create(const char *name)
+{
+	HASHCTL		ctl;
+
+	ctl.keysize = sizeof(Oid);
+	ctl.entrysize = sizeof(OidEntry);
+	ctl.hcxt = CurrentMemoryContext;
+	return hash_create(name, 256, &ctl, HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+}
+
+static void *
+oid_map_get(HTAB *map, Oid oid)
+{
+	OidEntry   *e = hash_search(map, &oid, HASH_FIND, NULL);
+
+	return e ? e->ptr : NULL;
+}
+
+static void
+oid_map_put(HTAB *map, Oid oid, void *ptr)
+{
+	OidEntry   *e = hash_search(map, &oid, HASH_ENTER, NULL);
+
+	e->ptr = ptr;
+}
+
+/* Run a read-only query with one parameter; SPI_tuptable holds the rows */
+static void
+run_query(const char *sql, Oid argtype, Datum arg)
+{
+	int			rc;
+
+	rc = SPI_execute_with_args(sql, 1, &argtype, &arg, NULL, true, 0);
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "catalog query failed: %s", SPI_result_code_string(rc));
+}
+
+/* Column `col` (1-based) of row `row` of the last result */
+static Datum
+get_datum(uint64 row, int col, bool *isnull)
+{
+	return SPI_getbinval(SPI_tuptable->vals[row], SPI_tuptable->tupdesc,
+						 col, isnull);
+}
+
+static Oid
+get_oid(uint64 row, int col)
+{
+	bool		isnull;
+
+	return DatumGetObjectId(get_datum(row, col, &isnull));
+}
+
+static bool
+get_bool(uint64 row, int col)
+{
+	bool		isnull;
+	Datum		d = get_datum(row, col, &isnull);
+
+	return !isnull && DatumGetBool(d);
+}
+
+static char
+get_char(uint64 row, int col)
+{
+	bool		isnull;
+
+	return DatumGetChar(get_datum(row, col, &isnull));
+}
+
+/* A text or name column copied into the model's context; NULL for NULL */
+static const char *
+get_string(ReflectState *st, uint64 row, int col)
+{
+	char	   *s = SPI_getvalue(SPI_tuptable->vals[row], SPI_tuptable->tupdesc,
+								 col);
+
+	return s ? MemoryContextStrdup(st->cxt, s) : NULL;
+}
+
+/* The relations, in exposure order */
+static void
+read_relations(ReflectState *st)
+{
+	GqlCatalog *cat = st->cat;
+	uint64		i;
+
+	run_query(relations_sql, TEXTARRAYOID, st->schemas);
+	cat->nrelations = (int) SPI_processed;
+	cat->relations = MemoryContextAllocZero(st->cxt, sizeof(GqlCatRelation) *
+											(SPI_processed + 1));
+	for (i = 0; i < SPI_processed; i++)
+	{
+		GqlCatRelation *rel = &cat->relations[i];
+
+		rel->tag = GQL_CAT_RELATION;
+		rel->oid = get_oid(i, 1);
+		rel->nspname = get_string(st, i, 2);
+		rel->relname = get_string(st, i, 3);
+		rel->relkind = get_char(i, 4);
+		rel->rls = get_bool(i, 5);
+		rel->description = get_string(st, i, 6);
+		rel->index = (int) i;
+		oid_map_put(st->relations, rel->oid, rel);
+	}
+}
+
+/* The model type of a base type OID, added on first sight */
+static GqlCatType *
+type_of(ReflectState *st, Oid oid)
+{
+	GqlCatalog *cat = st->cat;
+	GqlCatType *t = oid_map_get(st->types, oid);
+
+	if (t)
+		return t;
+	if (cat->ntypes == st->types_cap)
+	{
+		st->types_cap = st->types_cap ? st->types_cap * 2 : 32;
+		cat->types = cat->types
+			? repalloc(cat->types, sizeof(GqlCatType *) * st->types_cap)
+			: MemoryContextAlloc(st->cxt, sizeof(GqlCatType *) * st->types_cap);
+	}
+	t = MemoryContextAllocZero(st->cxt, sizeof(GqlCatType));
+	t->tag = GQL_CAT_TYPE;
+	t->oid = oid;
+	t->index = cat->ntypes;
+	cat->types[cat->ntypes++] = t;
+	oid_map_put(st->types, oid, t);
+	return t;
+}
+
+/*
+ * Resolve a column's declared type: domains to their base type, arrays to
+ * their element type (itself unwrapped from domains).
+ */
+static void
+resolve_column_type(ReflectState *st, GqlCatColumn *col)
+{
+	Oid			base = getBaseType(col->typid);
+	Oid			elem = get_element_type(base);
+	TypeCacheEntry *tce;
+
+	tce = lookup_type_cache(base, TYPECACHE_LT_OPR);
+	col->orderable = OidIsValid(tce->lt_opr);
+	if (OidIsValid(elem))
+	{
+		col->is_array = true;
+		base = getBaseType(elem);
+	}
+	col->type = type_of(st, base);
+}
+
+/* Fill one column from row i */
+static void
+fill_column(ReflectState *st, GqlCatRelation *rel, GqlCatColumn *col, uint64 i)
+{
+	bool		isnull;
+
+	col->tag = GQL_CAT_COLUMN;
+	col->relation = rel;
+	col->attnum = DatumGetInt16(get_datum(i, 2, &isnull));
+	col->name = get_string(st, i, 3);
+	col->typid = get_oid(i, 4);
+	col->notnull = get_bool(i, 5);
+	col->description = get_string(st, i, 6);
+	col->has_default = get_bool(i, 7);
+	col->generated = get_bool(i, 8);
+	col->identity = get_bool(i, 9);
+	resolve_column_type(st, col);
+}
+
+/* The visible columns of every relation, in attnum order */
+static void
+read_columns(ReflectState *st)
+{
+	GqlCatalog *cat = st->cat;
+	uint64		i;
+	int			r;
+
+	run_query(columns_sql, TEXTARRAYOID, st->schemas);
+	for (i = 0; i < SPI_processed; i++)
+	{
+		GqlCatRelation *rel = oid_map_get(st->relations, get_oid(i, 1));
+
+		if (rel)
+			rel->ncolumns++;
+	}
+	for (r = 0; r < cat->nrelations; r++)
+	{
+		GqlCatRelation *rel = &cat->relations[r];
+
+		rel->columns = MemoryContextAllocZero(st->cxt, sizeof(GqlCatColumn) *
+											  (rel->ncolumns + 1));
+		rel->ncolumns = 0;
+	}
+	for (i = 0; i < SPI_processed; i++)
+	{
+		GqlCatRelation *rel = oid_map_get(st->relations, get_oid(i, 1));
+
+		if (rel)
+			fill_column(st, rel, &rel->columns[rel->ncolumns++], i);
+	}
+}
+
+/* A visible column of rel by attnum, or NULL */
+static GqlCatColumn *
+column_by_attnum(GqlCatRelation *rel, int attnum)
+{
+	int			lo = 0;
+	int			hi = rel->ncolumns - 1;
+
+	while (lo <= hi)
+	{
+		int			mid = (lo + hi) / 2;
+
+		if (rel->columns[mid].attnum == attnum)
+			return &rel->columns[mid];
+		if (rel->columns[mid].attnum < attnum)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return NULL;
+}
+
+/*
+ * The columns named by an int2[] key of rel, into a new array; NULL when
+ * one of them is not visible.
+ */
+static GqlCatColumn **
+key_columns(ReflectState *st, GqlCatRelation *rel, Datum key, int *ncols)
+{
+	ArrayType  *arr = DatumGetArrayTypeP(key);
+	Datum	   *elems;
+	int			n;
+	int			k;
+	GqlCatColumn **cols;
+
+	deconstruct_array(arr, INT2OID, 2, true, TYPALIGN_SHORT, &elems, NULL, &n);
+	cols = MemoryContextAlloc(st->cxt, sizeof(GqlCatColumn *) * (n + 1));
+	for (k = 0; k < n; k++)
+	{
+		cols[k] = column_by_attnum(rel, DatumGetInt16(elems[k]));
+		if (cols[k] == NULL)
+			return NULL;
+	}
+	*ncols = n;
+	return cols;
+}
+
+/* A primary key from row i, kept only when all its columns are visible */
+static void
+add_primary_key(ReflectState *st, GqlCatRelation *rel, uint64 i)
+{
+	bool		isnull;
+	Datum		key = get_datum(i, 4, &isnull);
+	int			n = 0;
+	GqlCatColumn **cols;
+
+	if (isnull)
+		return;
+	cols = key_columns(st, rel, key, &n);
+	if (cols)
+	{
+		rel->pkey = cols;
+		rel->npkey = n;
+	}
+}
+
+/*
+ * A foreign key from row i, kept only when the referenced relation is
+ * reflected and every column on both sides is visible.
+ */
+static void
+add_foreign_key(ReflectState *st, GqlCatRelation *rel, uint64 i)
+{
+	GqlCatalog *cat = st->cat;
+	GqlCatRelation *to = oid_map_get(st->relations, get_oid(i, 5));
+	GqlCatForeignKey *fk = &cat->fkeys[cat->nfkeys];
+	bool		null1,
+				null2;
+	Datum		fromkey = get_datum(i, 4, &null1);
+	Datum		tokey = get_datum(i, 6, &null2);
+	int			n1 = 0,
+				n2 = 0;
+
+	if (to == NULL || null1 || null2)
+		return;
+	fk->from_cols = key_columns(st, rel, fromkey, &n1);
+	fk->to_cols = key_columns(st, to, tokey, &n2);
+	if (fk->from_cols == NULL || fk->to_cols == NULL || n1 != n2 || n1 == 0)
+		return;
+	fk->conname = get_string(st, i, 3);
+	fk->from = rel;
+	fk->to = to;
+	fk->ncols = n1;
+	cat->nfkeys++;
+}
+
+/* Order foreign keys by referencing relation, then constraint name */
+static int
+fkey_cmp(const void *a, const void *b)
+{
+	const GqlCatForeignKey *x = a;
+	const GqlCatForeignKey *y = b;
+
+	if (x->from->index != y->from->index)
+		return x->from->index < y->from->index ? -1 : 1;
+	return strcmp(x->conname, y->conname);
+}
+
+/* Primary keys and foreign keys of every relation */
+static void
+read_constraints(ReflectState *st)
+{
+	GqlCatalog *cat = st->cat;
+	uint64		i;
+
+	run_query(constraints_sql, TEXTARRAYOID, st->schemas);
+	cat->fkeys = MemoryContextAllocZero(st->cxt, sizeof(GqlCatForeignKey) *
+										(SPI_processed + 1));
+	for (i = 0; i < SPI_processed; i++)
+	{
+		GqlCatRelation *rel = oid_map_get(st->relations, get_oid(i, 1));
+
+		if (rel == NULL)
+			continue;
+		if (get_char(i, 2) == 'p')
+			add_primary_key(st, rel, i);
+		else
+			add_foreign_key(st, rel, i);
+	}
+	if (cat->nfkeys > 1)
+		qsort(cat->fkeys, cat->nfkeys, sizeof(GqlCatForeignKey), fkey_cmp);
+}
+
+/* The labels of an enum from a text[] datum */
+static void
+set_labels(ReflectState *st, GqlCatType *t, Datum labels)
+{
+	ArrayType  *arr = DatumGetArrayTypeP(labels);
+	Datum	   *elems;
+	int			n;
+	int			k;
+
+	deconstruct_array(arr, TEXTOID, -1, false, TYPALIGN_INT, &elems, NULL, &n);
+	t->labels = MemoryContextAlloc(st->cxt, sizeof(char *) * (n + 1));
+	for (k = 0; k < n; k++)
+		t->labels[k] = MemoryContextStrdup(st->cxt,
+										   TextDatumGetCString(elems[k]));
+	t->nlabels = n;
+}
+
+/* Names, kinds, descriptions and enum labels of the column types */
+static void
+read_types(ReflectState *st)
+{
+	GqlCatalog *cat = st->cat;
+	Datum	   *oids = palloc(sizeof(Datum) * (cat->ntypes + 1));
+	ArrayType  *arr;
+	uint64		i;
+	int			k;
+
+	for (k = 0; k < cat->ntypes; k++)
+		oids[k] = ObjectIdGetDatum(cat->types[k]->oid);
+	arr = construct_array(oids, cat->ntypes, OIDOID, sizeof(Oid), true,
+						  TYPALIGN_INT);
+	run_query(types_sql, OIDARRAYOID, PointerGetDatum(arr));
+	for (i = 0; i < SPI_processed; i++)
+	{
+		GqlCatType *t = oid_map_get(st->types, get_oid(i, 1));
+		bool		isnull;
+		Datum		labels;
+
+		if (t == NULL)
+			continue;
+		t->nspname = get_string(st, i, 2);
+		t->typname = get_string(st, i, 3);
+		t->typtype = get_char(i, 4);
+		t->description = get_string(st, i, 5);
+		labels = get_datum(i, 6, &isnull);
+		if (!isnull)
+			set_labels(st, t, labels);
+	}
+}
+
+/*
+ * Types the catalog query did not find (dropped concurrently) get their
+ * OID as name, which is not a GraphQL name, so the builder skips them.
+ */
+static void
+check_types(ReflectState *st)
+{
+	int			k;
+
+	for (k = 0; k < st->cat->ntypes; k++)
+	{
+		GqlCatType *t = st->cat->types[k];
+
+		if (t->typname == NULL)
+		{
+			t->nspname = "";
+			t->typname = psprintf("%u", t->oid);
+		}
+	}
+}
+
+GqlCatalog *
+graphql_catalog_reflect(MemoryContext cxt)
+{
+	ReflectState st;
+	MemoryContext oldcxt;
+
+	memset(&st, 0, sizeof(st));
+	st.cxt = cxt;
+	st.cat = MemoryContextAllocZero(cxt, sizeof(GqlCatalog));
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	st.schemas = schemas_array();
+	st.relations = oid_map_create("graphql reflect relations");
+	st.types = oid_map_create("graphql reflect types");
+	read_relations(&st);
+	read_columns(&st);
+	read_constraints(&st);
+	read_types(&st);
+	oldcxt = MemoryContextSwitchTo(cxt);
+	check_types(&st);
+	MemoryContextSwitchTo(oldcxt);
+	SPI_finish();
+	return st.cat;
+}
