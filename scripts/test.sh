@@ -25,7 +25,8 @@ PASSED=0
 FAILED=0
 
 # The conformance checks, each a function below; later issues add theirs.
-CONFORMANCE_CHECKS=(conformance_syntax conformance_language_ast conformance_schema)
+CONFORMANCE_CHECKS=(conformance_syntax conformance_language_ast conformance_schema
+  conformance_validation)
 
 # ------------------------------------------------------------ bookkeeping
 
@@ -274,6 +275,14 @@ conformance_schema() {
   fi
   summary_suite graphql-schema graphql-schema \
     node "$ROOT/test/conformance/schema_diff.js" --cli "$cli" --shared "$SHARED"
+}
+
+# Validation against graphql-js's validation corpus (verdicts and error
+# locations) and the syntax corpus through "resolve", via the unit tests'
+# CLI over the corpus schemas.
+conformance_validation() {
+  summary_suite graphql-validation-cli graphql-validation-cli \
+    "$ROOT/test/conformance/validation.sh" "$ROOT/test/unit/build/gqlcli" "$SHARED"
 }
 
 # ------------------------------------------------------------ main

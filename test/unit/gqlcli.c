@@ -20,12 +20,26 @@
  * newline.  The exit status is 0 whenever results were written, 2 on a
  * usage error.
  *
+ * With --validate, or when the environment variable GQL_VIA is "resolve"
+ * (how the conformance driver calls it), the document is validated
+ * against the SDL schema in the file named by GQL_SCHEMA_FILE (a minimal
+ * schema when unset or empty) and the output is a GraphQL response:
+ * {"errors":[{"message","locations","extensions":{"code":"parse-failed"}}]}
+ * for a syntax error, the same with "validation-failed" and every
+ * validation error, or {"data":null} for a valid document.
+ *
  *-------------------------------------------------------------------------
  */
 #include "../../src/language/language.h"
+#include "../../src/schema/schema.h"
+#include "../../src/validation/validation.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+/* The schema used when GQL_SCHEMA_FILE names none */
+#define MINIMAL_SCHEMA "type Query { _: Boolean }"
 
 typedef enum CliMode
 {
@@ -162,6 +176,147 @@ write_result(GqlArena *arena, const GqlDocument *doc, const GqlError *error,
 }
 
 /*
+ * Read a whole file into an arena buffer; false if it cannot be read.
+ */
+static bool
+read_file(GqlBuf *buf, const char *path)
+{
+	char		chunk[65536];
+	size_t		n;
+	FILE	   *f = fopen(path, "rb");
+
+	if (f == NULL)
+		return false;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		gql_buf_append(buf, chunk, n);
+	fclose(f);
+	return true;
+}
+
+/*
+ * Build the schema named by GQL_SCHEMA_FILE (or the minimal one); NULL
+ * and a message on failure.
+ */
+static GqlSchema *
+load_schema(GqlArena *arena, const char **message)
+{
+	const char *path = getenv("GQL_SCHEMA_FILE");
+	GqlBuf		sdl;
+	GqlDocument *doc;
+	GqlSchema  *schema;
+	GqlError	error;
+
+	gql_buf_init(&sdl, arena);
+	if (path == NULL || path[0] == '\0')
+		gql_buf_append_str(&sdl, MINIMAL_SCHEMA);
+	else if (!read_file(&sdl, path))
+	{
+		*message = "cannot read the schema file";
+		return NULL;
+	}
+	memset(&error, 0, sizeof(error));
+	doc = gql_parse(arena, sdl.data, sdl.len, NULL, &error);
+	schema = doc != NULL ? gql_schema_from_sdl(arena, doc, &error) : NULL;
+	if (schema == NULL)
+		*message = error.message != NULL ? error.message : "invalid schema";
+	return schema;
+}
+
+/*
+ * One error object of a response.
+ */
+static void
+append_error(GqlBuf *buf, const char *message, const GqlLoc *locs, int nlocs,
+			 const char *code)
+{
+	int			i;
+
+	gql_buf_append_str(buf, "{\"message\":");
+	append_json_string(buf, message);
+	if (nlocs > 0)
+	{
+		gql_buf_append_str(buf, ",\"locations\":[");
+		for (i = 0; i < nlocs; i++)
+			gql_buf_printf(buf, "%s{\"line\":%u,\"column\":%u}", i > 0 ? "," : "",
+						   (unsigned int) locs[i].line,
+						   (unsigned int) locs[i].column);
+		gql_buf_append_char(buf, ']');
+	}
+	gql_buf_printf(buf, ",\"extensions\":{\"code\":\"%s\"}}", code);
+}
+
+/*
+ * The response for a document: parse, validate against the schema.
+ */
+static char *
+resolve_response(GqlArena *arena, const GqlSchema *schema, const GqlBuf *source)
+{
+	GqlBuf		out;
+	GqlError	error;
+	GqlDocument *doc;
+	GqlValidationError *e;
+	GqlLoc		loc;
+
+	gql_buf_init(&out, arena);
+	memset(&error, 0, sizeof(error));
+	doc = gql_parse(arena, source->data, source->len, NULL, &error);
+	if (doc == NULL)
+	{
+		memset(&loc, 0, sizeof(loc));
+		loc.line = error.line;
+		loc.column = error.column;
+		gql_buf_append_str(&out, "{\"errors\":[");
+		append_error(&out, error.message, &loc, 1, "parse-failed");
+		gql_buf_append_str(&out, "]}");
+		return out.data;
+	}
+	e = gql_validate(arena, schema, doc, NULL, NULL);
+	if (e == NULL)
+		return "{\"data\":null}";
+	gql_buf_append_str(&out, "{\"errors\":[");
+	for (; e != NULL; e = e->next)
+	{
+		append_error(&out, e->message, e->locations, e->nlocations,
+					 "validation-failed");
+		if (e->next != NULL)
+			gql_buf_append_char(&out, ',');
+	}
+	gql_buf_append_str(&out, "]}");
+	return out.data;
+}
+
+/*
+ * The --validate / GQL_VIA=resolve behaviour.
+ */
+static int
+run_resolve(void)
+{
+	GqlArena   *arena = gql_arena_create(NULL);
+	GqlBuf		source;
+	GqlSchema  *schema;
+	const char *message = NULL;
+	GqlBuf		out;
+	int			status = 0;
+
+	gql_buf_init(&source, arena);
+	read_stdin(&source);
+	schema = load_schema(arena, &message);
+	if (schema == NULL)
+	{
+		gql_buf_init(&out, arena);
+		gql_buf_append_str(&out, "{\"errors\":[");
+		append_error(&out, message, NULL, 0, "unexpected");
+		gql_buf_append_str(&out, "]}");
+		printf("%s\n", out.data);
+		status = 1;
+	}
+	else
+		printf("%s\n", resolve_response(arena, schema, &source));
+	gql_arena_destroy(arena);
+	return status;
+}
+
+/*
  * Read, parse, write the result of every mode asked for.
  */
 int
@@ -173,12 +328,16 @@ main(int argc, char **argv)
 	GqlDocument *doc;
 	GqlError	error;
 	int			i;
+	const char *via = getenv("GQL_VIA");
 
+	if ((argc == 2 && strcmp(argv[1], "--validate") == 0) ||
+		(via != NULL && strcmp(via, "resolve") == 0))
+		return run_resolve();
 	for (i = 1; i < argc; i++)
 	{
 		if (i > MAX_MODES || !mode_of(argv[i], &modes[i - 1]))
 		{
-			fprintf(stderr, "usage: %s [--verdict] [--json] [--json-loc] [--print] < document\n",
+			fprintf(stderr, "usage: %s [--verdict] [--json] [--json-loc] [--print] | --validate < document\n",
 					argv[0]);
 			return 2;
 		}

@@ -1,0 +1,58 @@
+/*-------------------------------------------------------------------------
+ *
+ * validation.h
+ *	  Public interface of document validation: every rule of the GraphQL
+ *	  specification's Validation section, run over an AST against a schema.
+ *
+ * Portable C11 (no PostgreSQL header), memory from a GqlArena.  One file
+ * per rule under src/validation/rules/, graphql-js's model.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef GQL_VALIDATION_H
+#define GQL_VALIDATION_H
+
+#include "../language/language.h"
+#include "../schema/schema.h"
+
+/* One validation error: graphql-js's message, and its locations */
+typedef struct GqlValidationError
+{
+	const char *message;
+	const char *rule;			/* graphql-js's rule name, e.g. "KnownTypeNamesRule" */
+	GqlLoc	   *locations;		/* line/column of each location */
+	int			nlocations;
+	struct GqlValidationError *next;
+} GqlValidationError;
+
+/*
+ * Check of a literal given where a custom (not built-in) scalar is
+ * expected.  Returns NULL when the literal is acceptable; otherwise "" for
+ * graphql-js's plain message ('Expected value of type "T", found V.') or a
+ * reason appended to it ('Expected value of type "T", found V; reason').
+ * Without a check every literal is accepted, as graphql-js's buildSchema
+ * scalars do.
+ */
+typedef const char *(*GqlScalarLiteralCheck) (void *arg, GqlArena *arena,
+											  const GqlSchemaType *scalar,
+											  const GqlValue *literal);
+
+typedef struct GqlValidationOptions
+{
+	int			max_errors;		/* stop after this many; <= 0: 100 (graphql-js's default) */
+	GqlScalarLiteralCheck scalar_check; /* NULL: accept any literal */
+	void	   *scalar_check_arg;
+} GqlValidationOptions;
+
+/*
+ * Validate a document against a schema with all rules.  Returns the errors
+ * in document order (as graphql-js reports them), NULL when the document is
+ * valid.  *nerrors (if not NULL) receives their count.  opts may be NULL.
+ */
+extern GqlValidationError *gql_validate(GqlArena *arena,
+										const GqlSchema *schema,
+										const GqlDocument *document,
+										const GqlValidationOptions *opts,
+										int *nerrors);
+
+#endif							/* GQL_VALIDATION_H */
