@@ -17,9 +17,10 @@ endif
 MODULE_big = graphql
 # The portable core (no PostgreSQL headers; also built standalone by
 # test/unit) and the backend modules.
-PORTABLE_DIRS = language schema validation validation/rules
+PORTABLE_DIRS = language schema validation validation/rules execution
 PORTABLE_OBJS = $(patsubst %.c,%.o,$(sort $(foreach d,$(PORTABLE_DIRS),$(wildcard src/$(d)/*.c))))
-OBJS = src/graphql.o src/guc.o $(PORTABLE_OBJS) $(patsubst %.c,%.o,$(wildcard src/reflect/*.c))
+OBJS = src/graphql.o src/guc.o $(PORTABLE_OBJS) $(patsubst %.c,%.o,$(wildcard src/reflect/*.c)) \
+	$(patsubst %.c,%.o,$(wildcard src/planner/*.c src/executor/*.c))
 
 EXTENSION = graphql
 DATA = graphql--0.1.0.sql

@@ -71,3 +71,22 @@ LANGUAGE C STABLE PARALLEL SAFE;
 
 COMMENT ON FUNCTION graphql.sdl() IS
 'The GraphQL schema of the current role (relations of the schemas in graphql.schemas that the role may select), as SDL';
+
+CREATE FUNCTION graphql.resolve(query text, variables jsonb DEFAULT NULL,
+                                operation_name text DEFAULT NULL,
+                                extensions jsonb DEFAULT NULL)
+RETURNS json
+AS 'MODULE_PATHNAME', 'graphql_resolve'
+LANGUAGE C VOLATILE;
+
+COMMENT ON FUNCTION graphql.resolve(text, jsonb, text, jsonb) IS
+'Answers a GraphQL query over the relations the current role may see with one SQL statement; returns the GraphQL response {"data", "errors"} and never raises for a GraphQL or SQL error';
+
+CREATE FUNCTION graphql.explain(query text, variables jsonb DEFAULT NULL,
+                                operation_name text DEFAULT NULL)
+RETURNS text
+AS 'MODULE_PATHNAME', 'graphql_explain'
+LANGUAGE C VOLATILE;
+
+COMMENT ON FUNCTION graphql.explain(text, jsonb, text) IS
+'The SQL statement graphql.resolve would run for a GraphQL query (values as $n parameters)';

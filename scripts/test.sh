@@ -26,7 +26,7 @@ FAILED=0
 
 # The conformance checks, each a function below; later issues add theirs.
 CONFORMANCE_CHECKS=(conformance_syntax conformance_language_ast conformance_schema
-  conformance_validation)
+  conformance_validation conformance_introspection)
 
 # ------------------------------------------------------------ bookkeeping
 
@@ -283,6 +283,19 @@ conformance_schema() {
 conformance_validation() {
   summary_suite graphql-validation-cli graphql-validation-cli \
     "$ROOT/test/conformance/validation.sh" "$ROOT/test/unit/build/gqlcli" "$SHARED"
+}
+
+# Introspection answered from the schema model against graphql-js's
+# answers for the same SDL schemas, through the unit tests' exec CLI.
+conformance_introspection() {
+  local cli=$ROOT/test/unit/build/gqlexec
+  if [ ! -x "$cli" ]; then
+    echo "$(rel "$cli") is missing (make -C test/unit builds it)" >"$OUT/graphql-introspection.log"
+    report graphql-introspection 1 0 0 "$OUT/graphql-introspection.log"
+    return
+  fi
+  summary_suite graphql-introspection graphql-introspection \
+    node "$ROOT/test/conformance/introspection.js" --cli "$cli" --shared "$SHARED"
 }
 
 # ------------------------------------------------------------ main

@@ -188,4 +188,10 @@ DROP SCHEMA extra CASCADE;
 DROP OWNED BY regress_gql_reader;
 DROP ROLE regress_gql_reader;
 DROP ROLE regress_gql_nobody;
+-- leave nothing behind for the suites that follow
+DROP TABLE authors, articles, regions, offices, events, posts, "bad-name",
+  "Bad""Quote", authors_aggregate, only_bad_columns CASCADE;
+DROP TYPE mood, color;
+DROP DOMAIN posint;
+DROP FUNCTION sdl_types(), sdl_type(text, boolean);
 DROP EXTENSION graphql;

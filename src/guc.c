@@ -17,6 +17,7 @@
 int			graphql_parser_max_depth = GQL_DEFAULT_MAX_DEPTH;
 int			graphql_parser_max_tokens = GQL_DEFAULT_MAX_TOKENS;
 char	   *graphql_schemas = NULL;
+bool		graphql_stringify_numeric_types = false;
 
 /*
  * graphql.schemas must be a list of identifiers, as search_path is
@@ -71,6 +72,14 @@ graphql_define_gucs(void)
 							   "public",
 							   PGC_USERSET, GUC_LIST_INPUT,
 							   check_schemas, NULL, NULL);
+
+	DefineCustomBoolVariable("graphql.stringify_numeric_types",
+							 "Output bigint and numeric values as JSON strings.",
+							 "As Hasura's --stringify-numeric-types: JSON numbers lose precision in many clients.",
+							 &graphql_stringify_numeric_types,
+							 false,
+							 PGC_USERSET, 0,
+							 NULL, NULL, NULL);
 
 	graphql_reserve_guc_prefix("graphql");
 }

@@ -11,6 +11,7 @@
 extern int	graphql_parser_max_depth;
 extern int	graphql_parser_max_tokens;
 extern char *graphql_schemas;
+extern bool graphql_stringify_numeric_types;
 
 extern void graphql_define_gucs(void);
 

@@ -323,9 +323,9 @@ print_type(SchemaPrinter *p, const GqlSchemaType *t)
 static void
 print_directive(SchemaPrinter *p, const GqlDirectiveDef *d)
 {
-	const GqlDirectiveImpl *di = (const GqlDirectiveImpl *) d;
-	int			i,
-				n = 0;
+	const char *const *names;
+	int			n;
+	int			i;
 
 	print_description(p, d->description, "", true);
 	gql_buf_printf(&p->buf, "directive @%s", d->name);
@@ -334,17 +334,9 @@ print_directive(SchemaPrinter *p, const GqlDirectiveDef *d)
 	if (d->repeatable)
 		gql_buf_append_str(&p->buf, " repeatable");
 	gql_buf_append_str(&p->buf, " on ");
-	if (di->nloc_order > 0)
-	{
-		for (i = 0; i < di->nloc_order; i++)
-			gql_buf_printf(&p->buf, "%s%s", i > 0 ? " | " : "",
-						   di->loc_order[i]);
-		return;
-	}
-	for (i = 0; i < 32; i++)
-		if (d->locations & (1u << i))
-			gql_buf_printf(&p->buf, "%s%s", n++ > 0 ? " | " : "",
-						   gql_directive_location_name((GqlDirectiveLocation) (1u << i)));
+	n = gql_directive_location_list(p->schema, d, &names);
+	for (i = 0; i < n; i++)
+		gql_buf_printf(&p->buf, "%s%s", i > 0 ? " | " : "", names[i]);
 }
 
 /*

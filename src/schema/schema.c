@@ -212,6 +212,24 @@ gql_schema_add_type(GqlSchema *schema, GqlTypeKind kind, const char *name,
 }
 
 /*
+ * Move a type to the end of the type list, keeping the order of the rest
+ * (a spec scalar the SDL redefines is listed where the SDL defines it).
+ */
+void
+gql_schema_move_type_last(GqlSchema *schema, GqlSchemaType *type)
+{
+	int			i;
+
+	for (i = 0; i < schema->ntypes && schema->types[i] != type; i++)
+		;
+	if (i == schema->ntypes)
+		return;
+	memmove(&schema->types[i], &schema->types[i + 1],
+			(size_t) (schema->ntypes - i - 1) * sizeof(GqlSchemaType *));
+	schema->types[schema->ntypes - 1] = type;
+}
+
+/*
  * A fresh reference record.
  */
 static GqlRefImpl *
@@ -437,6 +455,34 @@ gql_schema_add_location_name(GqlSchema *schema, GqlDirectiveDef *directive,
 	d->loc_order = gql_schema_array_append(schema->arena, d->loc_order,
 										   d->nloc_order, sizeof(char *));
 	d->loc_order[d->nloc_order++] = arena_str(schema->arena, name);
+}
+
+/*
+ * The location names of a directive, in written order when recorded, else
+ * in bit order.
+ */
+int
+gql_directive_location_list(const GqlSchema *schema,
+							const GqlDirectiveDef *directive,
+							const char *const **names)
+{
+	const GqlDirectiveImpl *d = DIRECTIVE_IMPL(directive);
+	const char **list;
+	int			n = 0;
+	int			i;
+
+	if (d->nloc_order > 0)
+	{
+		*names = d->loc_order;
+		return d->nloc_order;
+	}
+	list = gql_arena_alloc(schema->arena, 32 * sizeof(char *));
+	for (i = 0; i < 32; i++)
+		if ((directive->locations & (1u << i)) &&
+			gql_directive_location_name((GqlDirectiveLocation) (1u << i)) != NULL)
+			list[n++] = gql_directive_location_name((GqlDirectiveLocation) (1u << i));
+	*names = list;
+	return n;
 }
 
 /*

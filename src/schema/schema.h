@@ -91,6 +91,9 @@ struct GqlSchemaType
 	const char *specified_by_url;	/* SCALAR */
 	bool		is_one_of;		/* INPUT_OBJECT marked @oneOf */
 	bool		builtin;		/* a spec scalar or an introspection type */
+	bool		redefined;		/* a spec scalar the SDL defines again: it
+								 * keeps its meaning, but is listed where the
+								 * SDL defines it, as graphql-js lists it */
 	GqlFieldDef **fields;		/* OBJECT, INTERFACE */
 	int			nfields;
 	GqlSchemaType **interfaces; /* OBJECT, INTERFACE: implemented interfaces */
@@ -260,6 +263,15 @@ extern GqlEnumValueDef *gql_type_enum_value(const GqlSchemaType *type,
 extern GqlInputValue *gql_field_arg(const GqlFieldDef *field, const char *name);
 extern GqlInputValue *gql_directive_arg(const GqlDirectiveDef *directive,
 										const char *name);
+
+/*
+ * The location names of a directive in the order its definition wrote them
+ * (SDL), or in __DirectiveLocation order for a directive built from the bit
+ * set alone.  Returns the count; *names gets the array.
+ */
+extern int	gql_directive_location_list(const GqlSchema *schema,
+										const GqlDirectiveDef *directive,
+										const char *const **names);
 
 /* The meta-fields __typename, __schema and __type (as the spec defines them) */
 extern const GqlFieldDef *gql_typename_field(const GqlSchema *schema);

@@ -85,6 +85,8 @@ extern bool gql_name_index_put(GqlArena *arena, GqlNameIndex *index,
 extern void *gql_name_index_get(const GqlNameIndex *index, const char *key);
 extern bool gql_schema_index_type(GqlArena *arena, GqlSchemaType *type,
 								  const char **dup);
+/* Move a type to the end of schema->types (before finish) */
+extern void gql_schema_move_type_last(GqlSchema *schema, GqlSchemaType *type);
 extern void gql_schema_add_location_name(GqlSchema *schema,
 										 GqlDirectiveDef *directive,
 										 const char *name);

@@ -557,7 +557,12 @@ create_definition(SdlBuilder *b, const GqlNode *def)
 
 		if (old != NULL && old->builtin && old->kind == GQL_TYPE_SCALAR &&
 			!SCHEMA_IMPL(b->schema)->adding_builtins)
-			return true;		/* graphql-js keeps the spec scalar */
+		{
+			/* graphql-js keeps the spec scalar, listed where defined */
+			old->redefined = true;
+			gql_schema_move_type_last(b->schema, old);
+			return true;
+		}
 		t = gql_schema_add_type(b->schema, info->type_kind, td->name->value,
 								desc(td->description));
 		if (t == NULL)

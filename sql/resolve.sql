@@ -1,0 +1,81 @@
+-- graphql.resolve and graphql.explain: queries over a small schema
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS graphql;
+CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
+CREATE TABLE author (id int PRIMARY KEY, name text NOT NULL, big bigint,
+                     score numeric, tags text[], info jsonb, m mood);
+CREATE TABLE post (id int PRIMARY KEY, author_id int REFERENCES author (id),
+                   title text NOT NULL, likes int, uid uuid);
+INSERT INTO author VALUES
+  (1, 'Ann', 9007199254740993, 1.50, '{a,b}', '{"k": 1}', 'happy'),
+  (2, 'Bob', NULL, 2.25, '{}', '{"j": 2}', 'sad'),
+  (3, 'Cid', 3, NULL, NULL, NULL, NULL);
+INSERT INTO post VALUES
+  (10, 1, 'Hello', 5, NULL), (11, 1, 'World', 7, NULL),
+  (12, 2, 'Again', 1, 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'), (13, NULL, 'Orphan', NULL, NULL);
+-- lists, arguments, keys in selection order
+SELECT graphql.resolve('{ author(order_by: {id: desc}) { name id m tags info } }');
+SELECT graphql.resolve('{ author(where: {id: {_gt: 1}}, limit: 1, offset: 1, order_by: {id: asc}) { id } }');
+SELECT graphql.resolve('{ author_by_pk(id: 2) { id name } none: author_by_pk(id: 9) { id } }');
+-- relationships, nested, with arguments, __typename
+SELECT graphql.resolve('{ post(order_by: {id: asc}) { __typename title author { name post(order_by: {likes: desc}, limit: 1) { title } } } }');
+-- filters
+SELECT graphql.resolve('{ author(where: {}) { id } a: author(where: {_and: []}) { id } o: author(where: {_or: []}) { id } }');
+SELECT graphql.resolve('{ author(where: {_or: [{name: {_eq: "Ann"}}, {name: {_ilike: "b%"}}], _not: {id: {_in: [2]}}}) { id } }');
+SELECT graphql.resolve('{ author(where: {id: {_nin: [1, 2]}}) { id } n: author(where: {big: {_is_null: true}}) { id } }');
+SELECT graphql.resolve('{ author(where: {name: {_regex: "^[AB]"}, score: {_gte: 2}}) { id } s: author(where: {name: {_similar: "C%"}}) { id } }');
+SELECT graphql.resolve('{ author(where: {info: {_contains: {k: 1}}}) { id } h: author(where: {info: {_has_key: "j"}}) { id } t: author(where: {tags: {_contains: ["b"]}}) { id } }');
+SELECT graphql.resolve('{ author(where: {post: {likes: {_gt: 6}}}) { id } p: post(where: {author: {name: {_eq: "Bob"}}}) { id } }');
+SELECT graphql.resolve('{ author(where: {m: {_eq: happy}}) { id m } }');
+-- order through relationships and by aggregates, distinct_on
+SELECT graphql.resolve('{ post(order_by: [{author: {name: desc_nulls_last}}, {id: asc}]) { id } }');
+SELECT graphql.resolve('{ author(order_by: {post_aggregate: {count: desc}, id: asc}) { id } }');
+SELECT graphql.resolve('{ post(distinct_on: author_id, order_by: [{author_id: asc}, {likes: desc}]) { id author_id } }');
+SELECT graphql.resolve('{ post(distinct_on: author_id, order_by: {id: asc}) { id } }');
+-- aggregates
+SELECT graphql.resolve('{ post_aggregate { aggregate { count c: count(columns: author_id, distinct: true) sum { likes } avg { likes } max { title } } nodes { id } } }');
+SELECT graphql.resolve('{ post_aggregate(order_by: {id: asc}, limit: 2, offset: 1) { aggregate { count sum { likes } } } }');
+SELECT graphql.resolve('{ author(where: {id: {_eq: 1}}) { post_aggregate { __typename aggregate { count } } } }');
+-- fragments, aliases, directives, variables with defaults
+SELECT graphql.resolve('query Q($id: Int = 1, $skip: Boolean!) { x: author_by_pk(id: $id) { ...F name @skip(if: $skip) } } fragment F on author { id ... on author { m } }', '{"skip": true}');
+SELECT graphql.resolve('query Q($w: author_bool_exp) { author(where: $w) { id } }', '{"w": {"name": {"_in": ["Ann", "Cid"]}}}');
+SELECT graphql.resolve('query A { author { id } } query B { post { id } }', NULL, 'A');
+-- bigint/numeric as numbers, or strings
+SELECT graphql.resolve('{ author_by_pk(id: 1) { big score } }');
+SET graphql.stringify_numeric_types = on;
+SELECT graphql.resolve('{ author_by_pk(id: 1) { big score } author_aggregate { aggregate { sum { big } } } }');
+RESET graphql.stringify_numeric_types;
+-- errors
+SELECT graphql.resolve('{ author { id ');
+SELECT graphql.resolve('{ author { nope } }');
+SELECT graphql.resolve('query ($x: Int!) { author_by_pk(id: $x) { id } }');
+SELECT graphql.resolve('query ($x: Int!) { author_by_pk(id: $x) { id } }', '{"x": "a"}');
+SELECT graphql.resolve('query ($w: author_bool_exp) { author(where: $w) { id } }', '{"w": {"id": {"_eq": "a"}}}');
+SELECT graphql.resolve('query A { author { id } } query B { post { id } }');
+SELECT graphql.resolve('query ($u: uuid) { post(where: {uid: {_eq: $u}}) { id } }', '{"u": "not-a-uuid"}');
+SELECT graphql.resolve('{ post(limit: -1) { id } }');
+-- permission error: a view over a table the role may not read
+CREATE TABLE secret (id int PRIMARY KEY);
+CREATE VIEW peek WITH (security_invoker = true) AS SELECT id FROM secret;
+CREATE ROLE resolve_reader;
+GRANT SELECT ON peek TO resolve_reader;
+SET ROLE resolve_reader;
+SELECT graphql.resolve('{ peek { id } }');
+RESET ROLE;
+-- the caller's transaction goes on
+BEGIN;
+SELECT graphql.resolve('query ($u: uuid) { post(where: {uid: {_eq: $u}}) { id } }', '{"u": "bad"}');
+SELECT 1 AS still_fine;
+COMMIT;
+-- introspection in the same request as data (answered from the schema, passed as a parameter)
+SELECT graphql.resolve('{ __typename s: __schema { queryType { name } mutationType { name } }
+  t: __type(name: "post") { kind fields { name type { kind ofType { name } } } }
+  none: __type(name: "nope") { name } author(limit: 1, order_by: {id: asc}) { __typename id } }');
+-- explain: the SQL text, the same for the same document
+SELECT graphql.explain('query ($n: String) { author(where: {name: {_eq: $n}}, limit: 2) { id post { title } } }');
+SELECT graphql.explain('{ author { id } }') = graphql.explain('{ author { id } }') AS stable;
+DROP VIEW peek;
+DROP TABLE secret, post, author;
+DROP TYPE mood;
+DROP ROLE resolve_reader;
+DROP EXTENSION graphql;

@@ -1,0 +1,41 @@
+/*-------------------------------------------------------------------------
+ *
+ * executor.h
+ *	  Public interface of the executor: the SQL functions graphql.resolve
+ *	  and graphql.explain (resolve.c) and the coercion of the request's
+ *	  variables (variables.c).
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef GRAPHQL_EXECUTOR_H
+#define GRAPHQL_EXECUTOR_H
+
+#include "fmgr.h"
+#include "execution/execution.h"
+#include "utils/jsonb.h"
+
+/* The coerced variables of an operation */
+typedef struct GqlVariables
+{
+	const char **names;
+	const GqlValue **values;	/* constant values; NULL: absent */
+	int			count;
+} GqlVariables;
+
+/*
+ * CoerceVariableValues (spec section 6.1.2): the variables of the
+ * operation from a jsonb object (NULL: none given), as constant AST values
+ * in the current memory context.  Returns NULL on success, else the error
+ * message (graphql-js's wording).
+ */
+extern char *graphql_coerce_variables(const GqlSchema *schema,
+									  const GqlOperationDefinition *op,
+									  Jsonb *variables, GqlVariables *out);
+
+/* GqlExecContext.variable over a GqlVariables */
+extern const GqlValue *graphql_variable_lookup(void *arg, const char *name);
+
+extern Datum graphql_resolve(PG_FUNCTION_ARGS);
+extern Datum graphql_explain(PG_FUNCTION_ARGS);
+
+#endif							/* GRAPHQL_EXECUTOR_H */

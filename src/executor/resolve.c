@@ -1,0 +1,330 @@
+/*-------------------------------------------------------------------------
+ *
+ * resolve.c
+ *	  The SQL functions graphql.resolve and graphql.explain.
+ *
+ * A request goes: parse (parse-failed), validate against the current
+ * role's schema (validation-failed), choose the operation, coerce the
+ * variables (validation-failed), plan, and run the one statement read-only
+ * through SPI in a subtransaction, so that no GraphQL or SQL error aborts
+ * the caller's transaction.  SQL errors map by SQLSTATE: class 22
+ * data-exception, class 23 constraint-violation, 42501 permission-error,
+ * anything else unexpected.  All memory of a call is in one context.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "access/xact.h"
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "lib/stringinfo.h"
+#include "mb/pg_wchar.h"
+#include "utils/builtins.h"
+#include "utils/json.h"
+#include "utils/memutils.h"
+#include "utils/resowner.h"
+
+#include "executor/executor.h"
+#include "graphql.h"
+#include "planner/planner.h"
+#include "reflect/reflect.h"
+#include "validation/validation.h"
+
+PG_FUNCTION_INFO_V1(graphql_resolve);
+PG_FUNCTION_INFO_V1(graphql_explain);
+
+/* A request on its way: the response is written into out */
+typedef struct Request
+{
+	GqlArena   *arena;
+	const GqlSchema *schema;
+	GqlDocument *document;
+	GqlExecContext ctx;
+	GqlVariables vars;
+	StringInfoData out;			/* the response */
+} Request;
+
+/* Append {"message": m, "locations"?: [...], "extensions": {"code": c}} */
+static void
+add_error(StringInfo out, const char *message, const GqlLoc *locs, int nlocs,
+		  const char *code)
+{
+	int			k;
+
+	appendStringInfoString(out, "{\"message\": ");
+	escape_json(out, message);
+	for (k = 0; k < nlocs; k++)
+		appendStringInfo(out, "%s{\"line\": %u, \"column\": %u}",
+						 k == 0 ? ", \"locations\": [" : ", ",
+						 locs[k].line, locs[k].column);
+	if (nlocs > 0)
+		appendStringInfoChar(out, ']');
+	appendStringInfo(out, ", \"extensions\": {\"code\": \"%s\"}}", code);
+}
+
+/* The response of one error: {"errors": [...]} with or without data */
+static void
+error_response(Request *r, const char *message, const GqlLoc *locs,
+			   int nlocs, const char *code, bool data)
+{
+	resetStringInfo(&r->out);
+	appendStringInfoString(&r->out, data ? "{\"data\": null, \"errors\": ["
+						   : "{\"errors\": [");
+	add_error(&r->out, message, locs, nlocs, code);
+	appendStringInfoString(&r->out, "]}");
+}
+
+/*
+ * Scalar literal check for validation: numbers for numeric-ish custom
+ * scalars, anything for json/jsonb, strings for the others (uuid, date,
+ * ... in their text form, as Hasura accepts them).
+ */
+static const char *
+scalar_check(void *arg, GqlArena *arena, const GqlSchemaType *scalar,
+			 const GqlValue *literal)
+{
+	const GqlCatType *type = scalar->source;
+	GqlKind		kind = literal->hdr.kind;
+
+	if (type == NULL || type->tag != GQL_CAT_TYPE)
+		return NULL;
+	if (type->oid == JSONOID || type->oid == JSONBOID)
+		return NULL;
+	if (kind == GQL_STRING_VALUE || kind == GQL_VARIABLE)
+		return NULL;
+	if ((kind == GQL_INT_VALUE || kind == GQL_FLOAT_VALUE) &&
+		(type->oid == INT8OID || type->oid == NUMERICOID ||
+		 type->oid == MONEYOID || type->oid == OIDOID))
+		return NULL;
+	return "";
+}
+
+/* Parse and validate; false with the error response written */
+static bool
+parse_and_validate(Request *r, text *query)
+{
+	GqlError	perr;
+	GqlValidationOptions opts = {0};
+	GqlValidationError *verr;
+	int			n;
+
+	r->document = graphql_parse_document(r->arena, VARDATA_ANY(query),
+										 VARSIZE_ANY_EXHDR(query), &perr);
+	if (r->document == NULL)
+	{
+		GqlLoc		loc = {0, 0, perr.line, perr.column};
+
+		error_response(r, perr.message, &loc, 1, "parse-failed", false);
+		return false;
+	}
+	r->schema = graphql_schema_get();
+	opts.scalar_check = scalar_check;
+	verr = gql_validate(r->arena, r->schema, r->document, &opts, &n);
+	if (verr == NULL)
+		return true;
+	resetStringInfo(&r->out);
+	appendStringInfoString(&r->out, "{\"errors\": [");
+	for (; verr; verr = verr->next)
+	{
+		add_error(&r->out, verr->message, verr->locations, verr->nlocations,
+				  "validation-failed");
+		if (verr->next)
+			appendStringInfoString(&r->out, ", ");
+	}
+	appendStringInfoString(&r->out, "]}");
+	return false;
+}
+
+/* Choose the operation and coerce the variables; false on error */
+static bool
+prepare(Request *r, text *query, Jsonb *variables, text *operation_name)
+{
+	const char *message = NULL;
+	char	   *error;
+	const GqlOperationDefinition *op;
+
+	if (!parse_and_validate(r, query))
+		return false;
+	op = gql_get_operation(r->document,
+						   operation_name ? text_to_cstring(operation_name) : NULL,
+						   &message);
+	if (op == NULL)
+	{
+		error_response(r, message, NULL, 0, "validation-failed", false);
+		return false;
+	}
+	if (op->operation != GQL_OP_QUERY && op->operation != GQL_OP_SUBSCRIPTION)
+	{
+		error_response(r, "graphql.resolve runs queries only", &op->hdr.loc, 1,
+					   "validation-failed", false);
+		return false;
+	}
+	error = graphql_coerce_variables(r->schema, op, variables, &r->vars);
+	if (error)
+	{
+		error_response(r, error, NULL, 0, "validation-failed", false);
+		return false;
+	}
+	r->ctx.arena = r->arena;
+	r->ctx.schema = r->schema;
+	r->ctx.document = r->document;
+	r->ctx.operation = op;
+	r->ctx.variable = graphql_variable_lookup;
+	r->ctx.variable_arg = &r->vars;
+	return true;
+}
+
+/* Hasura's code of an SQL error */
+static const char *
+error_code(int sqlerrcode)
+{
+	if (sqlerrcode == ERRCODE_GRAPHQL_VALIDATION)
+		return "validation-failed";
+	if (ERRCODE_TO_CATEGORY(sqlerrcode) == ERRCODE_DATA_EXCEPTION)
+		return "data-exception";
+	if (ERRCODE_TO_CATEGORY(sqlerrcode) == ERRCODE_INTEGRITY_CONSTRAINT_VIOLATION)
+		return "constraint-violation";
+	if (sqlerrcode == ERRCODE_INSUFFICIENT_PRIVILEGE)
+		return "permission-error";
+	return "unexpected";
+}
+
+/* Plan, run the statement read-only, append {"data": ...} (in SPI) */
+static void
+run_statement(Request *r, MemoryContext cxt)
+{
+	PlanSql    *ps = graphql_plan_sql(graphql_plan_query(&r->ctx));
+	Oid		   *types = palloc(sizeof(Oid) * (ps->nparams + 1));
+	Datum	   *values = palloc(sizeof(Datum) * (ps->nparams + 1));
+	char	   *nulls = palloc(ps->nparams + 1);
+	int			k;
+	bool		isnull;
+	Datum		d;
+
+	for (k = 0; k < ps->nparams; k++)
+	{
+		types[k] = TEXTOID;
+		values[k] = ps->values[k] ? CStringGetTextDatum(ps->values[k]) : (Datum) 0;
+		nulls[k] = ps->values[k] ? ' ' : 'n';
+	}
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (SPI_execute_with_args(ps->sql, ps->nparams, types, values, nulls,
+							  true, 1) != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "the statement of a GraphQL query returned no row");
+	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	MemoryContextSwitchTo(cxt);
+	resetStringInfo(&r->out);
+	appendStringInfo(&r->out, "{\"data\": %s}",
+					 isnull ? "null" : text_to_cstring(DatumGetTextPP(d)));
+	SPI_finish();
+}
+
+/*
+ * Plan and execute in a subtransaction; an error (planner validation or
+ * SQL) becomes the response, the caller's transaction going on.
+ */
+static void
+execute(Request *r, MemoryContext cxt)
+{
+	ResourceOwner owner = CurrentResourceOwner;
+
+	BeginInternalSubTransaction(NULL);
+	MemoryContextSwitchTo(cxt);
+	PG_TRY();
+	{
+		run_statement(r, cxt);
+		ReleaseCurrentSubTransaction();
+		MemoryContextSwitchTo(cxt);
+		CurrentResourceOwner = owner;
+	}
+	PG_CATCH();
+	{
+		ErrorData  *edata;
+
+		MemoryContextSwitchTo(cxt);
+		edata = CopyErrorData();
+		FlushErrorState();
+		RollbackAndReleaseCurrentSubTransaction();
+		MemoryContextSwitchTo(cxt);
+		CurrentResourceOwner = owner;
+		error_response(r, edata->message, NULL, 0, error_code(edata->sqlerrcode),
+					   edata->sqlerrcode != ERRCODE_GRAPHQL_VALIDATION);
+		FreeErrorData(edata);
+	}
+	PG_END_TRY();
+}
+
+/* A request context: memory, arena, response buffer */
+static MemoryContext
+request_init(Request *r)
+{
+	MemoryContext cxt = AllocSetContextCreate(CurrentMemoryContext,
+											  "graphql request",
+											  ALLOCSET_DEFAULT_SIZES);
+	MemoryContext old = MemoryContextSwitchTo(cxt);
+
+	memset(r, 0, sizeof(Request));
+	r->arena = graphql_arena_create(cxt);
+	initStringInfo(&r->out);
+	MemoryContextSwitchTo(old);
+	return cxt;
+}
+
+/*
+ * graphql.resolve(query text, variables jsonb, operation_name text,
+ * extensions jsonb) RETURNS json
+ */
+Datum
+graphql_resolve(PG_FUNCTION_ARGS)
+{
+	Request		r;
+	MemoryContext old = CurrentMemoryContext;
+	MemoryContext cxt;
+	text	   *result;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	cxt = request_init(&r);
+	MemoryContextSwitchTo(cxt);
+	if (prepare(&r, PG_GETARG_TEXT_PP(0),
+				PG_ARGISNULL(1) ? NULL : PG_GETARG_JSONB_P(1),
+				PG_ARGISNULL(2) ? NULL : PG_GETARG_TEXT_PP(2)))
+		execute(&r, cxt);
+	MemoryContextSwitchTo(old);
+	result = cstring_to_text_with_len(r.out.data, r.out.len);
+	MemoryContextDelete(cxt);
+	PG_RETURN_TEXT_P(result);
+}
+
+/*
+ * graphql.explain(query text, variables jsonb, operation_name text)
+ * RETURNS text: the statement resolve would run; errors are raised.
+ */
+Datum
+graphql_explain(PG_FUNCTION_ARGS)
+{
+	Request		r;
+	MemoryContext old = CurrentMemoryContext;
+	MemoryContext cxt;
+	text	   *result;
+	PlanSql    *ps;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	cxt = request_init(&r);
+	MemoryContextSwitchTo(cxt);
+	if (!prepare(&r, PG_GETARG_TEXT_PP(0),
+				 PG_ARGISNULL(1) ? NULL : PG_GETARG_JSONB_P(1),
+				 PG_ARGISNULL(2) ? NULL : PG_GETARG_TEXT_PP(2)))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid GraphQL request"),
+				 errdetail_internal("%s", r.out.data)));
+	ps = graphql_plan_sql(graphql_plan_query(&r.ctx));
+	MemoryContextSwitchTo(old);
+	result = cstring_to_text(ps->sql);
+	MemoryContextDelete(cxt);
+	PG_RETURN_TEXT_P(result);
+}

@@ -1,0 +1,568 @@
+/*-------------------------------------------------------------------------
+ *
+ * plan.c
+ *	  A validated query operation as the planner's tree (planner.h).
+ *
+ * Fields are collected with gql_collect_fields (fragments, @skip/@include,
+ * merging by response key) and read through the `source` pointers the
+ * reflection module put on the schema: columns, relationships, root
+ * fields.  Elements without a source (count, nodes, sum, ...) are known
+ * by their names.  Arguments come with variables substituted.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "miscadmin.h"
+
+#include "guc.h"
+#include "planner/planner.h"
+
+/* The aggregate operations and their SQL functions (same names) */
+static const char *const agg_ops[] = {
+	"avg", "max", "min", "stddev", "stddev_pop", "stddev_samp", "sum",
+	"var_pop", "var_samp", "variance"
+};
+
+/* A growing array of order items */
+typedef struct OrderList
+{
+	PlanOrder  *items;
+	int			count;
+	int			cap;
+} OrderList;
+
+static void plan_object_fields(const GqlExecContext *ctx,
+							   const GqlCollectedField *cf,
+							   const GqlSchemaType *type,
+							   PlanField **fields, int *nfields);
+static void plan_order_object(OrderList *ol, const GqlCatRelation *rel,
+							  const GqlValue *v,
+							  const GqlCatRelationship **path, int npath);
+
+/* The SQL aggregate function of a GraphQL aggregate field, or NULL */
+static const char *
+agg_function(const char *name)
+{
+	int			k;
+
+	for (k = 0; k < (int) lengthof(agg_ops); k++)
+		if (strcmp(agg_ops[k], name) == 0)
+			return agg_ops[k];
+	return NULL;
+}
+
+/* Does a field of this type come out as a string under the setting */
+static bool
+stringify_type(const GqlTypeRef *type)
+{
+	const GqlSchemaType *named = gql_type_ref_named_type(type);
+
+	return graphql_stringify_numeric_types &&
+		(strcmp(named->name, "bigint") == 0 ||
+		 strcmp(named->name, "numeric") == 0);
+}
+
+/* The value of an argument of a merged field, or NULL */
+static const GqlValue *
+arg_value(const GqlExecContext *ctx, const GqlCollectedField *cf,
+		  const char *name)
+{
+	const GqlInputValue *def = gql_field_arg(cf->def, name);
+
+	if (def == NULL)
+		return NULL;
+	return gql_argument_value(ctx, &cf->fields[0]->arguments, def);
+}
+
+/* The column of rel named name, or NULL */
+static const GqlCatColumn *
+column_named(const GqlCatRelation *rel, const char *name)
+{
+	int			k;
+
+	for (k = 0; k < rel->ncolumns; k++)
+		if (strcmp(rel->columns[k].name, name) == 0)
+			return &rel->columns[k];
+	return NULL;
+}
+
+/* The columns named by a list of <t>_select_column values */
+static int
+plan_columns(const GqlCatRelation *rel, const GqlValue *v,
+			 const GqlCatColumn ***out)
+{
+	const GqlValue **items;
+	int			n = graphql_value_items(v, &items);
+	int			k;
+
+	*out = palloc(sizeof(GqlCatColumn *) * (n + 1));
+	for (k = 0; k < n; k++)
+	{
+		(*out)[k] = column_named(rel, items[k]->value);
+		if ((*out)[k] == NULL)
+			elog(ERROR, "unknown column \"%s\"", items[k]->value);
+	}
+	return n;
+}
+
+/* ------------------------------------------------------------------------
+ * order_by
+ * ------------------------------------------------------------------------
+ */
+
+/* Append an order item; its direction from an order_by enum value */
+static PlanOrder *
+order_add(OrderList *ol, PlanOrderKind kind, const GqlValue *dir,
+		  const GqlCatRelationship **path, int npath)
+{
+	PlanOrder  *o;
+	const char *d = dir->value;
+
+	if (ol->count == ol->cap)
+	{
+		ol->cap = ol->cap ? ol->cap * 2 : 8;
+		ol->items = ol->items ? repalloc(ol->items, sizeof(PlanOrder) * ol->cap)
+			: palloc(sizeof(PlanOrder) * ol->cap);
+	}
+	o = &ol->items[ol->count++];
+	memset(o, 0, sizeof(PlanOrder));
+	o->kind = kind;
+	o->desc = strncmp(d, "desc", 4) == 0;
+	/* asc: nulls last, desc: nulls first, unless said otherwise */
+	o->nulls_first = strstr(d, "_nulls_") ? strstr(d, "_first") != NULL : o->desc;
+	o->npath = npath;
+	o->path = palloc(sizeof(GqlCatRelationship *) * (npath + 1));
+	memcpy(o->path, path, sizeof(GqlCatRelationship *) * npath);
+	return o;
+}
+
+/* The array relationship behind "<name>_aggregate", or NULL */
+static const GqlCatRelationship *
+aggregate_relationship(const GqlCatRelation *rel, const char *name)
+{
+	size_t		len = strlen(name);
+	int			k;
+
+	for (k = 0; k < rel->nrelationships; k++)
+	{
+		const GqlCatRelationship *r = rel->relationships[k];
+		size_t		rl = strlen(r->name);
+
+		if (r->tag == GQL_CAT_ARRAY_RELATIONSHIP && len == rl + 10 &&
+			strncmp(name, r->name, rl) == 0 &&
+			strcmp(name + rl, "_aggregate") == 0)
+			return r;
+	}
+	return NULL;
+}
+
+/* {count: dir, <op>: {col: dir}} over an array relationship */
+static void
+plan_order_aggregate(OrderList *ol, const GqlCatRelationship *r,
+					 const GqlValue *v, const GqlCatRelationship **path,
+					 int npath)
+{
+	int			k,
+				c;
+
+	path[npath++] = r;
+	for (k = 0; k < v->items.count; k++)
+	{
+		const GqlArgument *f = (const GqlArgument *) v->items.items[k];
+		const char *fn = agg_function(f->name->value);
+
+		if (f->value->hdr.kind == GQL_NULL_VALUE)
+			continue;
+		if (strcmp(f->name->value, "count") == 0)
+		{
+			order_add(ol, PO_COUNT, f->value, path, npath);
+			continue;
+		}
+		for (c = 0; fn && c < f->value->items.count; c++)
+		{
+			const GqlArgument *cf = (const GqlArgument *) f->value->items.items[c];
+			PlanOrder  *o;
+
+			if (cf->value->hdr.kind == GQL_NULL_VALUE)
+				continue;
+			o = order_add(ol, PO_AGG, cf->value, path, npath);
+			o->agg = fn;
+			o->column = column_named(r->target, cf->name->value);
+		}
+	}
+}
+
+/* The fields of one <t>_order_by object, in their order */
+static void
+plan_order_object(OrderList *ol, const GqlCatRelation *rel, const GqlValue *v,
+				  const GqlCatRelationship **path, int npath)
+{
+	int			k;
+
+	check_stack_depth();
+	if (npath >= GQL_DEFAULT_MAX_DEPTH)
+		ereport(ERROR,
+				(errcode(ERRCODE_GRAPHQL_VALIDATION),
+				 errmsg("order_by is nested too deeply")));
+	for (k = 0; v->hdr.kind == GQL_OBJECT_VALUE && k < v->items.count; k++)
+	{
+		const GqlArgument *f = (const GqlArgument *) v->items.items[k];
+		const char *name = f->name->value;
+		const GqlCatColumn *col = column_named(rel, name);
+		const GqlCatRelationship *r;
+		int			j;
+
+		if (f->value->hdr.kind == GQL_NULL_VALUE)
+			continue;
+		if (col)
+		{
+			order_add(ol, PO_COLUMN, f->value, path, npath)->column = col;
+			continue;
+		}
+		if ((r = aggregate_relationship(rel, name)) != NULL)
+		{
+			plan_order_aggregate(ol, r, f->value, path, npath);
+			continue;
+		}
+		for (j = 0; j < rel->nrelationships; j++)
+			if (strcmp(rel->relationships[j]->name, name) == 0)
+			{
+				path[npath] = rel->relationships[j];
+				plan_order_object(ol, rel->relationships[j]->target, f->value,
+								  path, npath + 1);
+			}
+	}
+}
+
+/* order_by: a list of <t>_order_by objects */
+static void
+plan_order(PlanSelect *sel, const GqlValue *v)
+{
+	OrderList	ol = {0};
+	const GqlValue **items;
+	int			n = graphql_value_items(v, &items);
+	const GqlCatRelationship *path[GQL_DEFAULT_MAX_DEPTH + 1];
+	int			k;
+
+	for (k = 0; k < n; k++)
+		plan_order_object(&ol, sel->rel, items[k], path, 0);
+	sel->order = ol.items;
+	sel->norder = ol.count;
+}
+
+/*
+ * distinct_on: its columns must lead order_by (in any order); without
+ * order_by they become it.
+ */
+static void
+plan_distinct(PlanSelect *sel, const GqlValue *v)
+{
+	int			k,
+				j;
+
+	sel->ndistinct = plan_columns(sel->rel, v, &sel->distinct_on);
+	if (sel->ndistinct == 0 || sel->norder == 0)
+	{
+		sel->order = palloc0(sizeof(PlanOrder) * (sel->ndistinct + 1));
+		for (k = 0; k < sel->ndistinct; k++)
+			sel->order[k].column = sel->distinct_on[k];
+		sel->norder = sel->ndistinct;
+		return;
+	}
+	for (k = 0; k < sel->ndistinct; k++)
+	{
+		bool		found = false;
+
+		for (j = 0; j < sel->ndistinct && j < sel->norder; j++)
+			found |= sel->order[j].kind == PO_COLUMN &&
+				sel->order[j].npath == 0 &&
+				sel->order[j].column == sel->distinct_on[k];
+		if (!found || sel->norder < sel->ndistinct)
+			ereport(ERROR,
+					(errcode(ERRCODE_GRAPHQL_VALIDATION),
+					 errmsg("\"distinct_on\" columns must match initial \"order_by\" columns")));
+	}
+}
+
+/* where, order_by, distinct_on, limit, offset of a list field */
+static void
+plan_select_args(const GqlExecContext *ctx, const GqlCollectedField *cf,
+				 PlanSelect *sel)
+{
+	const GqlValue *distinct = arg_value(ctx, cf, "distinct_on");
+
+	sel->where = arg_value(ctx, cf, "where");
+	sel->limit = arg_value(ctx, cf, "limit");
+	sel->offset = arg_value(ctx, cf, "offset");
+	plan_order(sel, arg_value(ctx, cf, "order_by"));
+	if (distinct && distinct->hdr.kind != GQL_NULL_VALUE)
+		plan_distinct(sel, distinct);
+}
+
+/* ------------------------------------------------------------------------
+ * Selections
+ * ------------------------------------------------------------------------
+ */
+
+/* The collected fields of a merged field's sub-selections on its type */
+static int
+sub_fields(const GqlExecContext *ctx, const GqlCollectedField *cf,
+		   const GqlSchemaType *type, GqlCollectedField **out)
+{
+	const GqlSelectionSet **sets;
+	int			nsets = gql_field_selection_sets(ctx, cf, &sets);
+
+	return gql_collect_fields(ctx, type, (const GqlSelectionSet *const *) sets,
+							  nsets, out);
+}
+
+/* __typename of an object type: a constant */
+static bool
+plan_typename(const GqlExecContext *ctx, const GqlCollectedField *cf,
+			  const GqlSchemaType *type, PlanField *f)
+{
+	if (cf->def != gql_typename_field(ctx->schema))
+		return false;
+	f->kind = PF_TEXT;
+	f->text = type->name;
+	return true;
+}
+
+/* <op> { col ... } of an aggregate: op(col) per column */
+static void
+plan_op_fields(const GqlExecContext *ctx, const GqlCollectedField *cf,
+			   const char *fn, PlanField *out)
+{
+	const GqlSchemaType *type = gql_type_ref_named_type(cf->def->type);
+	GqlCollectedField *sub;
+	int			n = sub_fields(ctx, cf, type, &sub);
+	int			k;
+
+	out->kind = PF_OBJECT;
+	out->fields = palloc0(sizeof(PlanField) * (n + 1));
+	out->nfields = n;
+	for (k = 0; k < n; k++)
+	{
+		PlanField  *f = &out->fields[k];
+
+		f->key = sub[k].response_key;
+		if (plan_typename(ctx, &sub[k], type, f))
+			continue;
+		f->kind = PF_AGG_OP;
+		f->text = fn;
+		f->column = sub[k].def->source;
+		f->stringify = stringify_type(sub[k].def->type);
+	}
+}
+
+/* aggregate { count sum {...} ... } */
+static void
+plan_agg_fields(const GqlExecContext *ctx, const GqlCollectedField *cf,
+				const GqlCatRelation *rel, PlanField *out)
+{
+	const GqlSchemaType *type = gql_type_ref_named_type(cf->def->type);
+	GqlCollectedField *sub;
+	int			n = sub_fields(ctx, cf, type, &sub);
+	int			k;
+
+	out->kind = PF_OBJECT;
+	out->fields = palloc0(sizeof(PlanField) * (n + 1));
+	out->nfields = n;
+	for (k = 0; k < n; k++)
+	{
+		PlanField  *f = &out->fields[k];
+		const GqlValue *d;
+
+		f->key = sub[k].response_key;
+		if (plan_typename(ctx, &sub[k], type, f))
+			continue;
+		if (strcmp(sub[k].def->name, "count") != 0)
+		{
+			plan_op_fields(ctx, &sub[k], agg_function(sub[k].def->name), f);
+			continue;
+		}
+		f->kind = PF_COUNT;
+		f->ncolumns = plan_columns(rel, arg_value(ctx, &sub[k], "columns"),
+								   &f->columns);
+		d = arg_value(ctx, &sub[k], "distinct");
+		f->distinct = d && d->hdr.kind == GQL_BOOLEAN_VALUE && d->boolean;
+	}
+}
+
+/* The fields of <t>_aggregate: aggregate, nodes, __typename */
+static void
+plan_aggregate(const GqlExecContext *ctx, const GqlCollectedField *cf,
+			   PlanSelect *sel)
+{
+	const GqlSchemaType *type = gql_type_ref_named_type(cf->def->type);
+	GqlCollectedField *sub;
+	int			n = sub_fields(ctx, cf, type, &sub);
+	int			k;
+
+	sel->fields = palloc0(sizeof(PlanField) * (n + 1));
+	sel->nfields = n;
+	for (k = 0; k < n; k++)
+	{
+		PlanField  *f = &sel->fields[k];
+
+		f->key = sub[k].response_key;
+		if (plan_typename(ctx, &sub[k], type, f))
+			continue;
+		if (strcmp(sub[k].def->name, "aggregate") == 0)
+			plan_agg_fields(ctx, &sub[k], sel->rel, f);
+		else
+		{
+			plan_object_fields(ctx, &sub[k],
+							   gql_type_ref_named_type(sub[k].def->type),
+							   &f->fields, &f->nfields);
+			f->kind = PF_NODES;
+		}
+	}
+}
+
+/* A selection of rows of rel under field cf */
+static PlanSelect *
+plan_select(const GqlExecContext *ctx, const GqlCollectedField *cf,
+			PlanShape shape, const GqlCatRelation *rel,
+			const GqlCatRelationship *via)
+{
+	PlanSelect *sel = palloc0(sizeof(PlanSelect));
+
+	sel->shape = shape;
+	sel->rel = rel;
+	sel->via = via;
+	if (gql_field_arg(cf->def, "where"))
+		plan_select_args(ctx, cf, sel);
+	if (shape == PS_AGGREGATE)
+		plan_aggregate(ctx, cf, sel);
+	else
+		plan_object_fields(ctx, cf, gql_type_ref_named_type(cf->def->type),
+						   &sel->fields, &sel->nfields);
+	return sel;
+}
+
+/* One field of an object type of a relation */
+static void
+plan_object_field(const GqlExecContext *ctx, const GqlCollectedField *cf,
+				  const GqlSchemaType *type, PlanField *f)
+{
+	const GqlCatTag *tag = cf->def->source;
+	const GqlCatRole *role;
+	const GqlCatRelationship *r;
+
+	f->key = cf->response_key;
+	if (plan_typename(ctx, cf, type, f))
+		return;
+	f->kind = PF_SELECT;
+	switch (*tag)
+	{
+		case GQL_CAT_COLUMN:
+			f->kind = PF_COLUMN;
+			f->column = (const GqlCatColumn *) tag;
+			f->stringify = stringify_type(cf->def->type);
+			break;
+		case GQL_CAT_OBJECT_RELATIONSHIP:
+		case GQL_CAT_ARRAY_RELATIONSHIP:
+			r = (const GqlCatRelationship *) tag;
+			f->select = plan_select(ctx, cf, *tag == GQL_CAT_OBJECT_RELATIONSHIP
+									? PS_SINGLE : PS_LIST, r->target, r);
+			break;
+		case GQL_CAT_ARRAY_AGGREGATE:
+			role = (const GqlCatRole *) tag;
+			f->select = plan_select(ctx, cf, PS_AGGREGATE,
+									role->relationship->target,
+									role->relationship);
+			break;
+		default:
+			elog(ERROR, "unexpected source of field \"%s\"", cf->def->name);
+	}
+}
+
+/* The fields of the sub-selection of cf on an object type */
+static void
+plan_object_fields(const GqlExecContext *ctx, const GqlCollectedField *cf,
+				   const GqlSchemaType *type, PlanField **fields, int *nfields)
+{
+	GqlCollectedField *sub;
+	int			n = sub_fields(ctx, cf, type, &sub);
+	int			k;
+
+	check_stack_depth();
+	*fields = palloc0(sizeof(PlanField) * (n + 1));
+	*nfields = n;
+	for (k = 0; k < n; k++)
+		plan_object_field(ctx, &sub[k], type, &(*fields)[k]);
+}
+
+/* <t>_by_pk(pk...): one row by its key */
+static PlanSelect *
+plan_by_pk(const GqlExecContext *ctx, const GqlCollectedField *cf,
+		   const GqlCatRelation *rel)
+{
+	PlanSelect *sel = plan_select(ctx, cf, PS_SINGLE, rel, NULL);
+	int			k;
+
+	sel->npk = cf->def->nargs;
+	sel->pk = palloc(sizeof(GqlCatColumn *) * (sel->npk + 1));
+	sel->pk_values = palloc(sizeof(GqlValue *) * (sel->npk + 1));
+	for (k = 0; k < sel->npk; k++)
+	{
+		sel->pk[k] = cf->def->args[k]->source;
+		sel->pk_values[k] = gql_argument_value(ctx, &cf->fields[0]->arguments,
+											   cf->def->args[k]);
+	}
+	return sel;
+}
+
+/* One root field of query_root */
+static void
+plan_root_field(const GqlExecContext *ctx, const GqlCollectedField *cf,
+				PlanField *f)
+{
+	const GqlCatRole *role = cf->def->source;
+
+	f->key = cf->response_key;
+	if (plan_typename(ctx, cf, ctx->schema->query_type, f))
+		return;
+	if (cf->def == gql_schema_meta_field(ctx->schema) ||
+		cf->def == gql_type_meta_field(ctx->schema))
+	{
+		f->kind = PF_JSON;
+		f->text = gql_introspect(ctx, cf);
+		return;
+	}
+	if (role == NULL)			/* no_queries_available */
+	{
+		f->kind = PF_TEXT;
+		f->text = "";
+		return;
+	}
+	f->kind = PF_SELECT;
+	if (role->tag == GQL_CAT_ROOT_BY_PK)
+		f->select = plan_by_pk(ctx, cf, role->relation);
+	else
+		f->select = plan_select(ctx, cf, role->tag == GQL_CAT_ROOT_AGGREGATE
+								? PS_AGGREGATE : PS_LIST, role->relation, NULL);
+}
+
+/*
+ * The tree of the operation in ctx (a query or subscription of the
+ * query_root's shape).
+ */
+PlanQuery *
+graphql_plan_query(const GqlExecContext *ctx)
+{
+	PlanQuery  *plan = palloc0(sizeof(PlanQuery));
+	const GqlSchemaType *root = ctx->schema->query_type;
+	const GqlSelectionSet *set = ctx->operation->selection_set;
+	GqlCollectedField *cf;
+	int			n = gql_collect_fields(ctx, root, &set, 1, &cf);
+	int			k;
+
+	plan->fields = palloc0(sizeof(PlanField) * (n + 1));
+	plan->nfields = n;
+	for (k = 0; k < n; k++)
+		plan_root_field(ctx, &cf[k], &plan->fields[k]);
+	return plan;
+}

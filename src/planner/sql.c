@@ -1,0 +1,532 @@
+/*-------------------------------------------------------------------------
+ *
+ * sql.c
+ *	  The plan tree as ONE SQL statement that computes the `data` object.
+ *
+ *	  SELECT json_build_object('<key>', <expr>, ...)
+ *
+ * where a list of rows is
+ *
+ *	  (SELECT coalesce(json_agg(sN.j), '[]'::json)
+ *	   FROM (SELECT json_build_object(...) AS j FROM <rel> AS tM
+ *			 WHERE <join to the parent> AND <where>
+ *			 ORDER BY ... LIMIT ... OFFSET ...) AS sN)
+ *
+ * one row (object relationship, _by_pk) is the inner SELECT alone with
+ * LIMIT 1, and an aggregate computes its aggregates over the inner rows,
+ * which then carry the columns the aggregates need (c0, c1, ...) and the
+ * node objects (j0, ...).  Nested selections are correlated subqueries.
+ * Values are $n parameters passed as text and cast to their type; aliases
+ * are numbered in emission order.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "utils/builtins.h"
+#include "utils/json.h"
+#include "utils/lsyscache.h"
+#include "miscadmin.h"
+
+#include "planner/planner.h"
+
+/* json_build_object takes at most 100 arguments */
+#define MAX_OBJECT_KEYS 50
+
+/* The inner select list of an aggregate, built while its outer part is */
+typedef struct AggInner
+{
+	StringInfoData list;
+	const char *rows;			/* alias of the inner rows */
+	const char *row;			/* alias of the relation inside */
+	int			next;
+} AggInner;
+
+static void emit_select(SqlContext *cx, const PlanSelect *sel,
+						const char *parent);
+static void emit_object(SqlContext *cx, const PlanField *fields, int nfields,
+						const char *alias, AggInner *agg);
+
+/* ------------------------------------------------------------------------
+ * Helpers shared with where.c
+ * ------------------------------------------------------------------------
+ */
+
+/* A fresh table alias */
+char *
+graphql_sql_alias(SqlContext *cx)
+{
+	return psprintf("t%d", cx->next_alias++);
+}
+
+/* Append a parameter reference cast to sqltype */
+void
+graphql_sql_param(SqlContext *cx, const char *value, const char *sqltype)
+{
+	if (cx->nparams == cx->params_cap)
+	{
+		cx->params_cap = cx->params_cap ? cx->params_cap * 2 : 8;
+		cx->values = cx->values
+			? repalloc(cx->values, sizeof(char *) * cx->params_cap)
+			: palloc(sizeof(char *) * cx->params_cap);
+	}
+	cx->values[cx->nparams++] = value ? pstrdup(value) : NULL;
+	appendStringInfo(&cx->buf, "$%d::%s", cx->nparams, sqltype);
+}
+
+/* A value as JSON text */
+static void
+value_json(StringInfo out, const GqlValue *v)
+{
+	int			k;
+
+	switch (v->hdr.kind)
+	{
+		case GQL_INT_VALUE:
+		case GQL_FLOAT_VALUE:
+			appendBinaryStringInfo(out, v->value, (int) v->len);
+			break;
+		case GQL_STRING_VALUE:
+		case GQL_ENUM_VALUE:
+			escape_json(out, pnstrdup(v->value, v->len));
+			break;
+		case GQL_BOOLEAN_VALUE:
+			appendStringInfoString(out, v->boolean ? "true" : "false");
+			break;
+		case GQL_LIST_VALUE:
+			appendStringInfoChar(out, '[');
+			for (k = 0; k < v->items.count; k++)
+			{
+				if (k > 0)
+					appendStringInfoString(out, ", ");
+				value_json(out, (const GqlValue *) v->items.items[k]);
+			}
+			appendStringInfoChar(out, ']');
+			break;
+		case GQL_OBJECT_VALUE:
+			appendStringInfoChar(out, '{');
+			for (k = 0; k < v->items.count; k++)
+			{
+				const GqlArgument *f = (const GqlArgument *) v->items.items[k];
+
+				if (k > 0)
+					appendStringInfoString(out, ", ");
+				escape_json(out, f->name->value);
+				appendStringInfoString(out, ": ");
+				value_json(out, f->value);
+			}
+			appendStringInfoChar(out, '}');
+			break;
+		default:
+			appendStringInfoString(out, "null");
+			break;
+	}
+}
+
+/* A list value as a PostgreSQL array literal ({"a","b"}) */
+static void
+value_array(StringInfo out, const GqlValue *v, bool json)
+{
+	int			k;
+	const char *p;
+
+	appendStringInfoChar(out, '{');
+	for (k = 0; k < v->items.count; k++)
+	{
+		const GqlValue *item = (const GqlValue *) v->items.items[k];
+		char	   *s;
+
+		if (k > 0)
+			appendStringInfoChar(out, ',');
+		if (item->hdr.kind == GQL_NULL_VALUE)
+		{
+			appendStringInfoString(out, "NULL");
+			continue;
+		}
+		s = graphql_sql_value_text(item, json);
+		appendStringInfoChar(out, '"');
+		for (p = s; *p; p++)
+		{
+			if (*p == '"' || *p == '\\')
+				appendStringInfoChar(out, '\\');
+			appendStringInfoChar(out, *p);
+		}
+		appendStringInfoChar(out, '"');
+	}
+	appendStringInfoChar(out, '}');
+}
+
+/*
+ * The text form of a constant value: JSON text for json columns, an array
+ * literal for lists, the literal otherwise; NULL for null.
+ */
+char *
+graphql_sql_value_text(const GqlValue *value, bool json)
+{
+	StringInfoData out;
+
+	if (value == NULL || value->hdr.kind == GQL_NULL_VALUE)
+		return NULL;
+	initStringInfo(&out);
+	if (value->hdr.kind == GQL_LIST_VALUE && !json)
+		value_array(&out, value, json);
+	else if (json || value->hdr.kind == GQL_OBJECT_VALUE)
+		value_json(&out, value);
+	else if (value->hdr.kind == GQL_BOOLEAN_VALUE)
+		appendStringInfoString(&out, value->boolean ? "true" : "false");
+	else
+		appendBinaryStringInfo(&out, value->value, (int) value->len);
+	return out.data;
+}
+
+/* The schema-qualified name of a type */
+char *
+graphql_sql_type_name(Oid typid, bool array)
+{
+	char	   *name = format_type_extended(typid, -1, FORMAT_TYPE_FORCE_QUALIFY);
+
+	return array ? psprintf("%s[]", name) : name;
+}
+
+/* alias.column */
+void
+graphql_sql_column(SqlContext *cx, const char *alias, const GqlCatColumn *col)
+{
+	appendStringInfo(&cx->buf, "%s.%s", alias, quote_identifier(col->name));
+}
+
+/* schema.relation AS alias */
+void
+graphql_sql_from(SqlContext *cx, const GqlCatRelation *rel, const char *alias)
+{
+	appendStringInfo(&cx->buf, "%s AS %s",
+					 quote_qualified_identifier(rel->nspname, rel->relname),
+					 alias);
+}
+
+/* child.target_col = parent.source_col AND ... */
+void
+graphql_sql_join(SqlContext *cx, const GqlCatRelationship *r,
+				 const char *parent, const char *child)
+{
+	int			k;
+
+	for (k = 0; k < r->ncols; k++)
+	{
+		if (k > 0)
+			appendStringInfoString(&cx->buf, " AND ");
+		graphql_sql_column(cx, child, r->target_cols[k]);
+		appendStringInfoString(&cx->buf, " = ");
+		graphql_sql_column(cx, parent, r->source_cols[k]);
+	}
+}
+
+/* The items of a list value; a single value is a list of one */
+int
+graphql_value_items(const GqlValue *value, const GqlValue ***items)
+{
+	if (value == NULL || value->hdr.kind == GQL_NULL_VALUE)
+	{
+		*items = NULL;
+		return 0;
+	}
+	if (value->hdr.kind != GQL_LIST_VALUE)
+	{
+		*items = palloc(sizeof(GqlValue *));
+		(*items)[0] = value;
+		return 1;
+	}
+	*items = (const GqlValue **) value->items.items;
+	return value->items.count;
+}
+
+/* ------------------------------------------------------------------------
+ * Ordering
+ * ------------------------------------------------------------------------
+ */
+
+/* The expression an order item sorts by, from path step depth on */
+static void
+order_expr(SqlContext *cx, const PlanOrder *o, int depth, const char *alias)
+{
+	const GqlCatRelationship *r;
+	char	   *child;
+
+	if (depth == o->npath)
+	{
+		graphql_sql_column(cx, alias, o->column);
+		return;
+	}
+	r = o->path[depth];
+	child = graphql_sql_alias(cx);
+	appendStringInfoString(&cx->buf, "(SELECT ");
+	if (depth + 1 == o->npath && o->kind == PO_COUNT)
+		appendStringInfoString(&cx->buf, "count(*)");
+	else if (depth + 1 == o->npath && o->kind == PO_AGG)
+	{
+		appendStringInfo(&cx->buf, "%s(", o->agg);
+		graphql_sql_column(cx, child, o->column);
+		appendStringInfoChar(&cx->buf, ')');
+	}
+	else
+		order_expr(cx, o, depth + 1, child);
+	appendStringInfoString(&cx->buf, " FROM ");
+	graphql_sql_from(cx, r->target, child);
+	appendStringInfoString(&cx->buf, " WHERE ");
+	graphql_sql_join(cx, r, alias, child);
+	appendStringInfoChar(&cx->buf, ')');
+}
+
+/* DISTINCT ON (...) of a selection */
+static void
+emit_distinct(SqlContext *cx, const PlanSelect *sel, const char *alias)
+{
+	int			k;
+
+	if (sel->ndistinct == 0)
+		return;
+	appendStringInfoString(&cx->buf, "DISTINCT ON (");
+	for (k = 0; k < sel->ndistinct; k++)
+	{
+		if (k > 0)
+			appendStringInfoString(&cx->buf, ", ");
+		graphql_sql_column(cx, alias, sel->distinct_on[k]);
+	}
+	appendStringInfoString(&cx->buf, ") ");
+}
+
+/* FROM, WHERE, ORDER BY, LIMIT, OFFSET of a selection's rows */
+static void
+emit_rows_tail(SqlContext *cx, const PlanSelect *sel, const char *alias,
+			   const char *parent)
+{
+	int			k;
+
+	appendStringInfoString(&cx->buf, " FROM ");
+	graphql_sql_from(cx, sel->rel, alias);
+	appendStringInfoString(&cx->buf, " WHERE ");
+	if (sel->via)
+	{
+		graphql_sql_join(cx, sel->via, parent, alias);
+		appendStringInfoString(&cx->buf, " AND ");
+	}
+	for (k = 0; k < sel->npk; k++)
+	{
+		graphql_sql_column(cx, alias, sel->pk[k]);
+		appendStringInfoString(&cx->buf, " = ");
+		graphql_sql_param(cx, graphql_sql_value_text(sel->pk_values[k], false),
+						  graphql_sql_type_name(sel->pk[k]->typid, false));
+		appendStringInfoString(&cx->buf, " AND ");
+	}
+	graphql_where_sql(cx, sel->rel, alias, sel->where);
+	for (k = 0; k < sel->norder; k++)
+	{
+		const PlanOrder *o = &sel->order[k];
+
+		appendStringInfoString(&cx->buf, k == 0 ? " ORDER BY " : ", ");
+		order_expr(cx, o, 0, alias);
+		appendStringInfo(&cx->buf, " %s NULLS %s", o->desc ? "DESC" : "ASC",
+						 o->nulls_first ? "FIRST" : "LAST");
+	}
+	if (sel->limit && sel->limit->hdr.kind != GQL_NULL_VALUE)
+	{
+		appendStringInfoString(&cx->buf, " LIMIT ");
+		graphql_sql_param(cx, graphql_sql_value_text(sel->limit, false), "int8");
+	}
+	if (sel->offset && sel->offset->hdr.kind != GQL_NULL_VALUE)
+	{
+		appendStringInfoString(&cx->buf, " OFFSET ");
+		graphql_sql_param(cx, graphql_sql_value_text(sel->offset, false), "int8");
+	}
+}
+
+/* ------------------------------------------------------------------------
+ * Objects and fields
+ * ------------------------------------------------------------------------
+ */
+
+/* A column of the inner rows of an aggregate: its name there */
+static char *
+agg_inner_column(SqlContext *cx, AggInner *agg, const GqlCatColumn *col)
+{
+	char	   *name = psprintf("c%d", agg->next++);
+
+	appendStringInfo(&agg->list, ", %s.%s AS %s", agg->row,
+					 quote_identifier(col->name), name);
+	return name;
+}
+
+/* count(*), count(c), count(DISTINCT c), count over several columns */
+static void
+emit_count(SqlContext *cx, const PlanField *f, AggInner *agg)
+{
+	int			k;
+
+	if (f->ncolumns == 0)
+	{
+		appendStringInfoString(&cx->buf, "count(*)");
+		return;
+	}
+	appendStringInfoString(&cx->buf, f->distinct ? "count(DISTINCT " : "count(");
+	if (f->ncolumns > 1)
+		appendStringInfoString(&cx->buf, "ROW(");
+	for (k = 0; k < f->ncolumns; k++)
+		appendStringInfo(&cx->buf, "%s%s.%s", k > 0 ? ", " : "", agg->rows,
+						 agg_inner_column(cx, agg, f->columns[k]));
+	appendStringInfoString(&cx->buf, f->ncolumns > 1 ? "))" : ")");
+}
+
+/* The node objects of an aggregate, computed by the inner rows */
+static void
+emit_nodes(SqlContext *cx, const PlanField *f, AggInner *agg)
+{
+	char	   *name = psprintf("j%d", agg->next++);
+	StringInfoData saved = cx->buf;
+
+	/* build the node object into the inner list */
+	cx->buf = agg->list;
+	appendStringInfoString(&cx->buf, ", ");
+	emit_object(cx, f->fields, f->nfields, agg->row, NULL);
+	appendStringInfo(&cx->buf, " AS %s", name);
+	agg->list = cx->buf;
+	cx->buf = saved;
+	appendStringInfo(&cx->buf, "coalesce(json_agg(%s.%s), '[]'::json)",
+					 agg->rows, name);
+}
+
+/* The value of one field in its scope (row alias, or aggregate rows) */
+static void
+emit_field(SqlContext *cx, const PlanField *f, const char *alias,
+		   AggInner *agg)
+{
+	switch (f->kind)
+	{
+		case PF_COLUMN:
+			graphql_sql_column(cx, alias, f->column);
+			if (f->stringify)
+				appendStringInfoString(&cx->buf, f->column->is_array
+									   ? "::text[]" : "::text");
+			break;
+		case PF_TEXT:
+			appendStringInfo(&cx->buf, "%s::text", quote_literal_cstr(f->text));
+			break;
+		case PF_JSON:
+			graphql_sql_param(cx, f->text, "json");
+			break;
+		case PF_SELECT:
+			emit_select(cx, f->select, alias);
+			break;
+		case PF_OBJECT:
+			emit_object(cx, f->fields, f->nfields, alias, agg);
+			break;
+		case PF_COUNT:
+			emit_count(cx, f, agg);
+			break;
+		case PF_AGG_OP:
+			appendStringInfo(&cx->buf, "%s(%s.%s)%s", f->text, agg->rows,
+							 agg_inner_column(cx, agg, f->column),
+							 f->stringify ? "::text" : "");
+			break;
+		case PF_NODES:
+			emit_nodes(cx, f, agg);
+			break;
+	}
+}
+
+/* json_build_object('key', value, ...) of fields in selection order */
+static void
+emit_object(SqlContext *cx, const PlanField *fields, int nfields,
+			const char *alias, AggInner *agg)
+{
+	int			k;
+
+	check_stack_depth();
+	if (nfields > MAX_OBJECT_KEYS)
+		ereport(ERROR,
+				(errcode(ERRCODE_GRAPHQL_VALIDATION),
+				 errmsg("a selection set may select at most %d fields",
+						MAX_OBJECT_KEYS)));
+	appendStringInfoString(&cx->buf, "json_build_object(");
+	for (k = 0; k < nfields; k++)
+	{
+		if (k > 0)
+			appendStringInfoString(&cx->buf, ", ");
+		appendStringInfo(&cx->buf, "%s, ", quote_literal_cstr(fields[k].key));
+		emit_field(cx, &fields[k], alias, agg);
+	}
+	appendStringInfoChar(&cx->buf, ')');
+}
+
+/* An aggregate over the (filtered, ordered, limited) rows */
+static void
+emit_aggregate(SqlContext *cx, const PlanSelect *sel, const char *parent)
+{
+	AggInner	agg;
+	StringInfoData outer;
+
+	agg.rows = graphql_sql_alias(cx);
+	agg.row = graphql_sql_alias(cx);
+	agg.next = 0;
+	initStringInfo(&agg.list);
+	appendStringInfoString(&agg.list, "1 AS one");
+	appendStringInfoString(&cx->buf, "(SELECT ");
+	emit_object(cx, sel->fields, sel->nfields, agg.row, &agg);
+	/* the inner rows come after: move the outer part aside */
+	outer = cx->buf;
+	initStringInfo(&cx->buf);
+	appendStringInfoString(&cx->buf, " FROM (SELECT ");
+	emit_distinct(cx, sel, agg.row);
+	appendStringInfoString(&cx->buf, agg.list.data);
+	emit_rows_tail(cx, sel, agg.row, parent);
+	appendStringInfo(&cx->buf, ") AS %s)", agg.rows);
+	appendStringInfoString(&outer, cx->buf.data);
+	cx->buf = outer;
+}
+
+/* A nested or root selection: a list, one row, or an aggregate */
+static void
+emit_select(SqlContext *cx, const PlanSelect *sel, const char *parent)
+{
+	char	   *rows;
+	char	   *alias;
+
+	if (sel->shape == PS_AGGREGATE)
+	{
+		emit_aggregate(cx, sel, parent);
+		return;
+	}
+	rows = sel->shape == PS_LIST ? graphql_sql_alias(cx) : NULL;
+	alias = graphql_sql_alias(cx);
+	if (rows)
+		appendStringInfo(&cx->buf,
+						 "(SELECT coalesce(json_agg(%s.j), '[]'::json) FROM ",
+						 rows);
+	appendStringInfoString(&cx->buf, "(SELECT ");
+	emit_distinct(cx, sel, alias);
+	emit_object(cx, sel->fields, sel->nfields, alias, NULL);
+	appendStringInfoString(&cx->buf, rows ? " AS j" : "");
+	emit_rows_tail(cx, sel, alias, parent);
+	if (rows)
+		appendStringInfo(&cx->buf, ") AS %s)", rows);
+	else
+		appendStringInfoString(&cx->buf, " LIMIT 1)");
+}
+
+/*
+ * The statement of a plan: one row, one json column, the data object.
+ */
+PlanSql *
+graphql_plan_sql(const PlanQuery *plan)
+{
+	SqlContext	cx;
+	PlanSql    *out = palloc0(sizeof(PlanSql));
+
+	memset(&cx, 0, sizeof(cx));
+	initStringInfo(&cx.buf);
+	appendStringInfoString(&cx.buf, "SELECT ");
+	emit_object(&cx, plan->fields, plan->nfields, NULL, NULL);
+	out->sql = cx.buf.data;
+	out->nparams = cx.nparams;
+	out->values = cx.values;
+	return out;
+}

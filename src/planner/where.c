@@ -1,0 +1,320 @@
+/*-------------------------------------------------------------------------
+ *
+ * where.c
+ *	  A Hasura bool_exp value as a SQL condition.
+ *
+ * The value is constant (variables substituted).  Field names are read
+ * against the catalog model: `_and`, `_or`, `_not`, a column (its
+ * comparison expression) or a relationship (EXISTS over the target).
+ * `{}` and `_and: []` are true, `_or: []` is false; an operator given
+ * null is left out (true), as Hasura v2 does.  Every value is a $n
+ * parameter cast to the column's type (or to the operator's).
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "miscadmin.h"
+
+#include "planner/planner.h"
+
+/* How an operator takes its value */
+typedef enum OpKind
+{
+	OP_BINARY,					/* col <op> $n::coltype */
+	OP_TEXT,					/* col <op> $n::text */
+	OP_TEXT_ARRAY,				/* col <op> $n::text[] */
+	OP_IN,						/* col = ANY ($n::coltype[]) */
+	OP_NIN,						/* NOT (col = ANY (...)) */
+	OP_IS_NULL					/* col IS [NOT] NULL */
+} OpKind;
+
+typedef struct OpDef
+{
+	const char *name;
+	const char *sql;
+	OpKind		kind;
+} OpDef;
+
+static const OpDef ops[] = {
+	{"_eq", "=", OP_BINARY},
+	{"_neq", "<>", OP_BINARY},
+	{"_gt", ">", OP_BINARY},
+	{"_gte", ">=", OP_BINARY},
+	{"_lt", "<", OP_BINARY},
+	{"_lte", "<=", OP_BINARY},
+	{"_in", NULL, OP_IN},
+	{"_nin", NULL, OP_NIN},
+	{"_is_null", NULL, OP_IS_NULL},
+	{"_like", "LIKE", OP_BINARY},
+	{"_nlike", "NOT LIKE", OP_BINARY},
+	{"_ilike", "ILIKE", OP_BINARY},
+	{"_nilike", "NOT ILIKE", OP_BINARY},
+	{"_similar", "SIMILAR TO", OP_BINARY},
+	{"_nsimilar", "NOT SIMILAR TO", OP_BINARY},
+	{"_regex", "~", OP_TEXT},
+	{"_nregex", "!~", OP_TEXT},
+	{"_iregex", "~*", OP_TEXT},
+	{"_niregex", "!~*", OP_TEXT},
+	{"_contains", "@>", OP_BINARY},
+	{"_contained_in", "<@", OP_BINARY},
+	{"_has_key", "?", OP_TEXT},
+	{"_has_keys_any", "?|", OP_TEXT_ARRAY},
+	{"_has_keys_all", "?&", OP_TEXT_ARRAY},
+};
+
+static void bool_exp(SqlContext *cx, const GqlCatRelation *rel,
+					 const char *alias, const GqlValue *v);
+
+/* Is the column's base type json or jsonb */
+static bool
+column_is_json(const GqlCatColumn *col)
+{
+	return col->type->oid == JSONOID || col->type->oid == JSONBOID;
+}
+
+/* A value as the text of a parameter of the column's (element) type */
+static char *
+column_value_text(const GqlCatColumn *col, const GqlValue *v)
+{
+	return graphql_sql_value_text(v, column_is_json(col));
+}
+
+/* The list literal of the items of v (for _in / _nin) */
+static char *
+column_list_text(const GqlCatColumn *col, const GqlValue *v)
+{
+	GqlValue	list = {0};
+	const GqlValue **items;
+
+	list.hdr.kind = GQL_LIST_VALUE;
+	list.items.count = graphql_value_items(v, &items);
+	list.items.items = (GqlNode **) items;
+	return graphql_sql_value_text(&list, false);
+}
+
+/* _in / _nin over an array column: col IN ($1, $2, ...) */
+static void
+array_in(SqlContext *cx, const GqlCatColumn *col, const char *alias,
+		 const GqlValue *v, bool negate)
+{
+	const GqlValue **items;
+	int			n = graphql_value_items(v, &items);
+	int			k;
+
+	if (n == 0)
+	{
+		appendStringInfoString(&cx->buf, negate ? "true" : "false");
+		return;
+	}
+	graphql_sql_column(cx, alias, col);
+	appendStringInfoString(&cx->buf, negate ? " NOT IN (" : " IN (");
+	for (k = 0; k < n; k++)
+	{
+		if (k > 0)
+			appendStringInfoString(&cx->buf, ", ");
+		graphql_sql_param(cx, column_value_text(col, items[k]),
+						  graphql_sql_type_name(col->typid, false));
+	}
+	appendStringInfoChar(&cx->buf, ')');
+}
+
+/* One operator of a comparison expression */
+static void
+compare(SqlContext *cx, const GqlCatColumn *col, const char *alias,
+		const OpDef *op, const GqlValue *v)
+{
+	StringInfo	buf = &cx->buf;
+
+	if ((op->kind == OP_IN || op->kind == OP_NIN) && col->is_array)
+	{
+		array_in(cx, col, alias, v, op->kind == OP_NIN);
+		return;
+	}
+	if (op->kind == OP_NIN)
+		appendStringInfoString(buf, "NOT (");
+	graphql_sql_column(cx, alias, col);
+	switch (op->kind)
+	{
+		case OP_BINARY:
+			appendStringInfo(buf, " %s ", op->sql);
+			graphql_sql_param(cx, column_value_text(col, v),
+							  graphql_sql_type_name(col->typid, false));
+			break;
+		case OP_TEXT:
+		case OP_TEXT_ARRAY:
+			appendStringInfo(buf, " %s ", op->sql);
+			graphql_sql_param(cx, op->kind == OP_TEXT
+							  ? graphql_sql_value_text(v, false)
+							  : column_list_text(col, v),
+							  op->kind == OP_TEXT ? "text" : "text[]");
+			break;
+		case OP_IN:
+		case OP_NIN:
+			appendStringInfoString(buf, " = ANY (");
+			graphql_sql_param(cx, column_list_text(col, v),
+							  graphql_sql_type_name(col->typid, true));
+			appendStringInfoString(buf, op->kind == OP_NIN ? "))" : ")");
+			break;
+		case OP_IS_NULL:
+			appendStringInfoString(buf, v->boolean ? " IS NULL" : " IS NOT NULL");
+			break;
+	}
+}
+
+/* The operator named name, or NULL */
+static const OpDef *
+find_op(const char *name)
+{
+	int			k;
+
+	for (k = 0; k < (int) lengthof(ops); k++)
+		if (strcmp(ops[k].name, name) == 0)
+			return &ops[k];
+	return NULL;
+}
+
+/* A comparison expression { _op: value, ... } over a column */
+static void
+comparison(SqlContext *cx, const GqlCatColumn *col, const char *alias,
+		   const GqlValue *v)
+{
+	int			n = 0;
+	int			k;
+
+	appendStringInfoChar(&cx->buf, '(');
+	for (k = 0; k < v->items.count; k++)
+	{
+		const GqlArgument *f = (const GqlArgument *) v->items.items[k];
+		const OpDef *op = find_op(f->name->value);
+
+		if (op == NULL || f->value == NULL || f->value->hdr.kind == GQL_NULL_VALUE)
+			continue;
+		if (n++ > 0)
+			appendStringInfoString(&cx->buf, " AND ");
+		compare(cx, col, alias, op, f->value);
+	}
+	appendStringInfoString(&cx->buf, n == 0 ? "true)" : ")");
+}
+
+/* EXISTS over the target rows of a relationship that match v */
+static void
+relationship(SqlContext *cx, const GqlCatRelationship *r, const char *alias,
+			 const GqlValue *v)
+{
+	char	   *child = graphql_sql_alias(cx);
+
+	appendStringInfoString(&cx->buf, "EXISTS (SELECT 1 FROM ");
+	graphql_sql_from(cx, r->target, child);
+	appendStringInfoString(&cx->buf, " WHERE ");
+	graphql_sql_join(cx, r, alias, child);
+	appendStringInfoString(&cx->buf, " AND ");
+	bool_exp(cx, r->target, child, v);
+	appendStringInfoChar(&cx->buf, ')');
+}
+
+/* _and / _or over a list of bool_exp values; empty: unit of the operator */
+static void
+connective(SqlContext *cx, const GqlCatRelation *rel, const char *alias,
+		   const GqlValue *v, bool and)
+{
+	const GqlValue **items;
+	int			n = graphql_value_items(v, &items);
+	int			k;
+
+	if (n == 0)
+	{
+		appendStringInfoString(&cx->buf, and ? "true" : "false");
+		return;
+	}
+	appendStringInfoChar(&cx->buf, '(');
+	for (k = 0; k < n; k++)
+	{
+		if (k > 0)
+			appendStringInfoString(&cx->buf, and ? " AND " : " OR ");
+		bool_exp(cx, rel, alias, items[k]);
+	}
+	appendStringInfoChar(&cx->buf, ')');
+}
+
+/* The column of rel named name, or NULL */
+static const GqlCatColumn *
+find_column(const GqlCatRelation *rel, const char *name)
+{
+	int			k;
+
+	for (k = 0; k < rel->ncolumns; k++)
+		if (strcmp(rel->columns[k].name, name) == 0)
+			return &rel->columns[k];
+	return NULL;
+}
+
+/* The relationship of rel named name, or NULL */
+static const GqlCatRelationship *
+find_relationship(const GqlCatRelation *rel, const char *name)
+{
+	int			k;
+
+	for (k = 0; k < rel->nrelationships; k++)
+		if (strcmp(rel->relationships[k]->name, name) == 0)
+			return rel->relationships[k];
+	return NULL;
+}
+
+/* One field of a bool_exp */
+static void
+bool_field(SqlContext *cx, const GqlCatRelation *rel, const char *alias,
+		   const char *name, const GqlValue *v)
+{
+	const GqlCatColumn *col;
+	const GqlCatRelationship *r;
+
+	if (strcmp(name, "_and") == 0 || strcmp(name, "_or") == 0)
+		connective(cx, rel, alias, v, name[1] == 'a');
+	else if (strcmp(name, "_not") == 0)
+	{
+		appendStringInfoString(&cx->buf, "NOT ");
+		bool_exp(cx, rel, alias, v);
+	}
+	else if ((col = find_column(rel, name)) != NULL)
+		comparison(cx, col, alias, v);
+	else if ((r = find_relationship(rel, name)) != NULL)
+		relationship(cx, r, alias, v);
+	else
+		elog(ERROR, "unknown bool_exp field \"%s\"", name);
+}
+
+/* A bool_exp object: its fields combined with AND */
+static void
+bool_exp(SqlContext *cx, const GqlCatRelation *rel, const char *alias,
+		 const GqlValue *v)
+{
+	int			n = 0;
+	int			k;
+
+	check_stack_depth();
+	appendStringInfoChar(&cx->buf, '(');
+	for (k = 0; v && v->hdr.kind == GQL_OBJECT_VALUE && k < v->items.count; k++)
+	{
+		const GqlArgument *f = (const GqlArgument *) v->items.items[k];
+
+		if (f->value == NULL || f->value->hdr.kind == GQL_NULL_VALUE)
+			continue;
+		if (n++ > 0)
+			appendStringInfoString(&cx->buf, " AND ");
+		bool_field(cx, rel, alias, f->name->value, f->value);
+	}
+	appendStringInfoString(&cx->buf, n == 0 ? "true)" : ")");
+}
+
+/*
+ * The condition of a bool_exp value over the rows of rel called alias;
+ * "(true)" for NULL or {}.
+ */
+void
+graphql_where_sql(SqlContext *cx, const GqlCatRelation *rel,
+				  const char *alias, const GqlValue *where)
+{
+	bool_exp(cx, rel, alias, where);
+}
