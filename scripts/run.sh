@@ -129,9 +129,9 @@ The demo database is ready. Connect with:
 
   $BINDIR/psql "$conninfo"
 
-A first query (graphql.parse returns the document's AST as jsonb):
+A first query (graphql.resolve answers GraphQL; graphql.sdl() shows the schema):
 
-  $BINDIR/psql "$conninfo" -c "SELECT graphql.parse('{ authors { name } }')"
+  $BINDIR/psql "$conninfo" -c "SELECT graphql.resolve('{ authors(limit: 3, order_by: {name: asc}) { name articles(limit: 1) { title } } }')"
 
 Stop the cluster with: make stop
 EOF

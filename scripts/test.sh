@@ -25,8 +25,9 @@ PASSED=0
 FAILED=0
 
 # The conformance checks, each a function below; later issues add theirs.
-CONFORMANCE_CHECKS=(conformance_syntax conformance_language_ast conformance_schema
-  conformance_validation conformance_introspection)
+CONFORMANCE_CHECKS=(conformance_syntax conformance_syntax_resolve
+  conformance_language_ast conformance_schema conformance_validation
+  conformance_introspection conformance_generated)
 
 # ------------------------------------------------------------ bookkeeping
 
@@ -250,6 +251,28 @@ conformance_syntax() {
   needs_cluster graphql-syntax "$OUT/graphql-syntax.log" || return 0
   PSQL=$BINDIR/psql summary_suite graphql-syntax graphql-syntax \
     node "$SHARED/conformance/graphql/corpus_driver.js" --psql "$(conninfo)" --suite=syntax
+}
+
+# The same corpus through graphql.resolve (parse-failed verdicts).
+conformance_syntax_resolve() {
+  needs_cluster graphql-syntax-resolve "$OUT/graphql-syntax-resolve.log" || return 0
+  PSQL=$BINDIR/psql summary_suite graphql-syntax-resolve graphql-syntax \
+    node "$SHARED/conformance/graphql/corpus_driver.js" --psql "$(conninfo)" \
+    --suite=syntax --via=resolve
+}
+
+# The demo database's schema: our introspection checked by graphql-js, and
+# graphql.resolve's validation verdicts on generated cases (three seeds)
+# compared with graphql-js's (test/conformance/generated.sh).
+conformance_generated() {
+  needs_cluster graphql-generated "$OUT/graphql-generated.log" || return 0
+  test_psql -d postgres -c "CREATE DATABASE graphql_demo" &&
+    test_psql -d graphql_demo -c "CREATE EXTENSION graphql" -f "$ROOT/demo/demo.sql" \
+      >"$OUT/graphql-generated.log" 2>&1
+  PSQL=$BINDIR/psql summary_suite graphql-generated graphql-generated \
+    "$ROOT/test/conformance/generated.sh" \
+    "host=$CLUSTER port=$TEST_PORT dbname=graphql_demo user=postgres" \
+    "$SHARED" "$WORK/generated" 1 2 3
 }
 
 # The C parser's AST against graphql-js's, through the unit tests' CLI.
