@@ -275,29 +275,27 @@ conformance_generated() {
     "$SHARED" "$WORK/generated" 1 2 3
 }
 
-# The C parser's AST against graphql-js's, through the unit tests' CLI.
-conformance_language_ast() {
-  local cli=$ROOT/test/unit/build/gqlcli
+# cli_suite NAME CLI SCRIPT: a node check over one of the unit tests' CLI
+# tools (built by make -C test/unit), ending with "NAME: N passed, M failed".
+cli_suite() {
+  local name=$1 cli=$ROOT/test/unit/build/$2 script=$ROOT/test/conformance/$3
   if [ ! -x "$cli" ]; then
-    echo "$(rel "$cli") is missing (make -C test/unit builds it)" >"$OUT/language-ast.log"
-    report language-ast 1 0 0 "$OUT/language-ast.log"
+    echo "$(rel "$cli") is missing (make -C test/unit builds it)" >"$OUT/$name.log"
+    report "$name" 1 0 0 "$OUT/$name.log"
     return
   fi
-  summary_suite language-ast language-ast \
-    node "$ROOT/test/conformance/ast_diff.js" --cli "$cli" --shared "$SHARED"
+  summary_suite "$name" "$name" node "$script" --cli "$cli" --shared "$SHARED"
+}
+
+# The C parser's AST against graphql-js's, through the unit tests' CLI.
+conformance_language_ast() {
+  cli_suite language-ast gqlcli ast_diff.js
 }
 
 # The type system: our SDL builder and printer against graphql-js's
 # buildSchema/printSchema, through the unit tests' schema CLI.
 conformance_schema() {
-  local cli=$ROOT/test/unit/build/gqlschema
-  if [ ! -x "$cli" ]; then
-    echo "$(rel "$cli") is missing (make -C test/unit builds it)" >"$OUT/graphql-schema.log"
-    report graphql-schema 1 0 0 "$OUT/graphql-schema.log"
-    return
-  fi
-  summary_suite graphql-schema graphql-schema \
-    node "$ROOT/test/conformance/schema_diff.js" --cli "$cli" --shared "$SHARED"
+  cli_suite graphql-schema gqlschema schema_diff.js
 }
 
 # Validation against graphql-js's validation corpus (verdicts and error
@@ -311,14 +309,7 @@ conformance_validation() {
 # Introspection answered from the schema model against graphql-js's
 # answers for the same SDL schemas, through the unit tests' exec CLI.
 conformance_introspection() {
-  local cli=$ROOT/test/unit/build/gqlexec
-  if [ ! -x "$cli" ]; then
-    echo "$(rel "$cli") is missing (make -C test/unit builds it)" >"$OUT/graphql-introspection.log"
-    report graphql-introspection 1 0 0 "$OUT/graphql-introspection.log"
-    return
-  fi
-  summary_suite graphql-introspection graphql-introspection \
-    node "$ROOT/test/conformance/introspection.js" --cli "$cli" --shared "$SHARED"
+  cli_suite graphql-introspection gqlexec introspection.js
 }
 
 # ------------------------------------------------------------ main
