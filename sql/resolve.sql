@@ -36,6 +36,36 @@ SELECT graphql.resolve('{ post(distinct_on: author_id, order_by: {id: asc}) { id
 SELECT graphql.resolve('{ post_aggregate { aggregate { count c: count(columns: author_id, distinct: true) sum { likes } avg { likes } max { title } } nodes { id } } }');
 SELECT graphql.resolve('{ post_aggregate(order_by: {id: asc}, limit: 2, offset: 1) { aggregate { count sum { likes } } } }');
 SELECT graphql.resolve('{ author(where: {id: {_eq: 1}}) { post_aggregate { __typename aggregate { count } } } }');
+-- more than 50 fields in one object: keys in selection order, values as with fewer
+CREATE TEMP TABLE wide AS
+SELECT (SELECT graphql.resolve('{ author(order_by: {id: asc}) { '
+          || string_agg(format('a%s: %s', i, (ARRAY['id', 'name', 'big', 'tags', 'info', 'm'])[i % 6 + 1]), ' ')
+          || ' } post_aggregate { aggregate { count max { '
+          || string_agg(format('m%s: %s', i, (ARRAY['title', 'likes', 'id'])[i % 3 + 1]), ' ')
+          || ' } } } }') FROM generate_series(1, 66) AS i) AS w,
+       (SELECT graphql.resolve('{ ' || string_agg(format('r%s: %s', i, (ARRAY['__typename', 'author_by_pk(id: 2) { name }',
+          'author_aggregate { aggregate { count } }'])[i % 3 + 1]), ' ') || ' }') FROM generate_series(1, 61) AS i) AS r,
+       graphql.resolve('{ author(order_by: {id: asc}) { id name big tags info m }
+          post_aggregate { aggregate { count max { title likes id } } } }')::jsonb AS n;
+SELECT (SELECT array_agg(k ORDER BY o) FROM json_object_keys(w->'data'->'author'->0) WITH ORDINALITY AS x(k, o))
+          = (SELECT array_agg('a' || i ORDER BY i) FROM generate_series(1, 66) AS i) AS row_keys_in_order,
+       (SELECT array_agg(k ORDER BY o) FROM json_object_keys(w->'data'->'post_aggregate'->'aggregate'->'max')
+          WITH ORDINALITY AS x(k, o)) = (SELECT array_agg('m' || i ORDER BY i) FROM generate_series(1, 66) AS i) AS max_keys_in_order,
+       (SELECT array_agg(k ORDER BY o) FROM json_object_keys(r->'data') WITH ORDINALITY AS x(k, o))
+          = (SELECT array_agg('r' || i ORDER BY i) FROM generate_series(1, 61) AS i) AS root_keys_in_order,
+       (SELECT bool_and(coalesce((w->'data'->'author'->j->('a' || i))::jsonb
+                                 = n->'data'->'author'->j->((ARRAY['id', 'name', 'big', 'tags', 'info', 'm'])[i % 6 + 1]), false))
+          FROM generate_series(0, 2) AS j, generate_series(1, 66) AS i) AS row_values,
+       (SELECT bool_and(coalesce((w->'data'->'post_aggregate'->'aggregate'->'max'->('m' || i))::jsonb
+                                 = n->'data'->'post_aggregate'->'aggregate'->'max'->((ARRAY['title', 'likes', 'id'])[i % 3 + 1]), false))
+          FROM generate_series(1, 66) AS i) AS max_values,
+       w->'data'->'post_aggregate'->'aggregate'->'count' AS count,
+       substring(r::text from '"r60" : .*') AS root_tail
+  FROM wide;
+SELECT substring(graphql.resolve('{ author_by_pk(id: 3) { ' || string_agg(format('a%s: %s', i,
+          (ARRAY['id', 'name', 'big', 'tags', 'info', 'm'])[i % 6 + 1]), ' ') || ' } }')::text
+          from '"a48" : .*') AS chunk_boundary FROM generate_series(1, 54) AS i;
+DROP TABLE wide;
 -- fragments, aliases, directives, variables with defaults
 SELECT graphql.resolve('query Q($id: Int = 1, $skip: Boolean!) { x: author_by_pk(id: $id) { ...F name @skip(if: $skip) } } fragment F on author { id ... on author { m } }', '{"skip": true}');
 SELECT graphql.resolve('query Q($w: author_bool_exp) { author(where: $w) { id } }', '{"w": {"name": {"_in": ["Ann", "Cid"]}}}');
@@ -67,6 +97,10 @@ BEGIN;
 SELECT graphql.resolve('query ($u: uuid) { post(where: {uid: {_eq: $u}}) { id } }', '{"u": "bad"}');
 SELECT 1 AS still_fine;
 COMMIT;
+-- variables must be a JSON object (a JSON null means none)
+SELECT graphql.resolve('{ author_by_pk(id: 1) { id } }', '"{\"n\": 1}"');
+SELECT graphql.resolve('{ author_by_pk(id: 1) { id } }', '[1]');
+SELECT graphql.resolve('{ author_by_pk(id: 1) { id } }', 'null');
 -- introspection in the same request as data (answered from the schema, passed as a parameter)
 SELECT graphql.resolve('{ __typename s: __schema { queryType { name } mutationType { name } }
   t: __type(name: "post") { kind fields { name type { kind ofType { name } } } }

@@ -456,8 +456,18 @@ graphql_coerce_variables(const GqlSchema *schema,
 	out->count = n;
 	out->names = palloc0(sizeof(char *) * (n + 1));
 	out->values = palloc0(sizeof(GqlValue *) * (n + 1));
-	if (variables && !JB_ROOT_IS_OBJECT(variables) && !JB_ROOT_IS_SCALAR(variables))
-		return pstrdup("variables must be a JSON object");
+	if (variables && JB_ROOT_IS_SCALAR(variables))
+	{
+		JsonbValue	scalar;
+
+		/* a JSON null means no variables, like SQL NULL */
+		if (JsonbExtractScalar(&variables->root, &scalar) &&
+			scalar.type == jbvNull)
+			variables = NULL;
+	}
+	if (variables && !JB_ROOT_IS_OBJECT(variables))
+		return pstrdup("Variables must be provided as an Object where each property is a variable value. "
+					   "Perhaps look to see if an unparsed JSON string was provided.");
 	for (k = 0; k < n; k++)
 	{
 		const GqlVariableDefinition *vd =

@@ -16,6 +16,8 @@
  * LIMIT 1, and an aggregate computes its aggregates over the inner rows,
  * which then carry the columns the aggregates need (c0, c1, ...) and the
  * node objects (j0, ...).  Nested selections are correlated subqueries.
+ * An object of more than 50 fields merges json_build_object chunks
+ * (emit_object).
  * Values are $n parameters passed as text and cast to their type; aliases
  * are numbered in emission order.
  *
@@ -30,8 +32,8 @@
 
 #include "planner/planner.h"
 
-/* json_build_object takes at most 100 arguments */
-#define MAX_OBJECT_KEYS 50
+/* json_build_object takes at most 100 arguments: 50 key/value pairs */
+#define OBJECT_CHUNK_KEYS 50
 
 /* The inner select list of an aggregate, built while its outer part is */
 typedef struct AggInner
@@ -433,28 +435,72 @@ emit_field(SqlContext *cx, const PlanField *f, const char *alias,
 	}
 }
 
-/* json_build_object('key', value, ...) of fields in selection order */
+/*
+ * json_build_object('key', value, ...) of fields [first, first + n) in
+ * selection order.
+ */
 static void
-emit_object(SqlContext *cx, const PlanField *fields, int nfields,
-			const char *alias, AggInner *agg)
+emit_object_chunk(SqlContext *cx, const PlanField *fields, int first, int n,
+				  const char *alias, AggInner *agg)
 {
 	int			k;
 
-	check_stack_depth();
-	if (nfields > MAX_OBJECT_KEYS)
-		ereport(ERROR,
-				(errcode(ERRCODE_GRAPHQL_VALIDATION),
-				 errmsg("a selection set may select at most %d fields",
-						MAX_OBJECT_KEYS)));
 	appendStringInfoString(&cx->buf, "json_build_object(");
-	for (k = 0; k < nfields; k++)
+	for (k = first; k < first + n; k++)
 	{
-		if (k > 0)
+		if (k > first)
 			appendStringInfoString(&cx->buf, ", ");
 		appendStringInfo(&cx->buf, "%s, ", quote_literal_cstr(fields[k].key));
 		emit_field(cx, &fields[k], alias, agg);
 	}
 	appendStringInfoChar(&cx->buf, ')');
+}
+
+/*
+ * The object of fields in selection order.
+ *
+ * Up to 50 fields it is one json_build_object('key', value, ...), whose
+ * function call takes at most 100 arguments.  A larger object is built in
+ * chunks of 50 fields, each a json_build_object, merged as text:
+ *
+ *	  ('{' || substr(left(json_build_object(...)::text, -1), 2)
+ *	   || ', ' || substr(left(json_build_object(...)::text, -1), 2)
+ *	   || '}')::json
+ *
+ * The text of a json_build_object is always '{', its pairs, '}', so cutting
+ * the first and last character leaves the pairs, and joining those with ', '
+ * gives the text one json_build_object of every field would give: keys in
+ * selection order, values converted by json_build_object itself (NULL as
+ * null, json as JSON, strings escaped).  The values stay arguments of
+ * json_build_object in the same SELECT list, so aggregate expressions of an
+ * aggregate object stay in their aggregate context (a VALUES list fed to
+ * json_object_agg would not: an aggregate without outer columns, count(*),
+ * would belong to the subquery).  Not jsonb, which reorders keys.
+ */
+static void
+emit_object(SqlContext *cx, const PlanField *fields, int nfields,
+			const char *alias, AggInner *agg)
+{
+	int			first;
+
+	check_stack_depth();
+	if (nfields <= OBJECT_CHUNK_KEYS)
+	{
+		emit_object_chunk(cx, fields, 0, nfields, alias, agg);
+		return;
+	}
+	appendStringInfoString(&cx->buf, "('{'");
+	for (first = 0; first < nfields; first += OBJECT_CHUNK_KEYS)
+	{
+		appendStringInfoString(&cx->buf,
+							   first == 0 ? " || " : " || ', ' || ");
+		appendStringInfoString(&cx->buf, "substr(left(");
+		emit_object_chunk(cx, fields, first,
+						  Min(OBJECT_CHUNK_KEYS, nfields - first),
+						  alias, agg);
+		appendStringInfoString(&cx->buf, "::text, -1), 2)");
+	}
+	appendStringInfoString(&cx->buf, " || '}')::json");
 }
 
 /* An aggregate over the (filtered, ordered, limited) rows */
