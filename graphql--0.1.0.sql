@@ -83,10 +83,11 @@ COMMENT ON FUNCTION graphql.resolve(text, jsonb, text, jsonb) IS
 'Answers a GraphQL query over the relations the current role may see with one SQL statement; returns the GraphQL response {"data", "errors"} and never raises for a GraphQL or SQL error';
 
 CREATE FUNCTION graphql.explain(query text, variables jsonb DEFAULT NULL,
-                                operation_name text DEFAULT NULL)
+                                operation_name text DEFAULT NULL,
+                                plan text DEFAULT NULL)
 RETURNS text
 AS 'MODULE_PATHNAME', 'graphql_explain'
 LANGUAGE C VOLATILE;
 
-COMMENT ON FUNCTION graphql.explain(text, jsonb, text) IS
-'The SQL statement graphql.resolve would run for a GraphQL query (values as $n parameters)';
+COMMENT ON FUNCTION graphql.explain(text, jsonb, text, text) IS
+'The SQL statement graphql.resolve would run for a GraphQL query (values as $n parameters); with plan => ''plan'' its EXPLAIN (COSTS OFF), with plan => ''analyze'' its EXPLAIN ANALYZE (run, then rolled back)';

@@ -101,6 +101,26 @@ COMMIT;
 SELECT graphql.resolve('{ author_by_pk(id: 1) { id } }', '"{\"n\": 1}"');
 SELECT graphql.resolve('{ author_by_pk(id: 1) { id } }', '[1]');
 SELECT graphql.resolve('{ author_by_pk(id: 1) { id } }', 'null');
+-- _in over jsonb takes any JSON values
+SELECT graphql.resolve('{ author(where: {info: {_in: [{k: 1}, "x", [1, 2]]}}) { id } }');
+-- a bad variable value is shown as graphql-js's inspect() shows it
+SELECT graphql.resolve('query Q($w: author_bool_exp) { author(where: $w) { id } }',
+                       '{"w": {"nme": {"_eq": "Ann"}}}');
+-- queries are read-only, even through a volatile function behind a view
+CREATE TABLE scribbles (id int);
+CREATE FUNCTION scribble() RETURNS int LANGUAGE sql VOLATILE
+  AS $$ INSERT INTO scribbles VALUES (1) RETURNING id $$;
+CREATE VIEW scribbler AS SELECT scribble() AS id;
+SELECT graphql.resolve('{ scribbler { id } }');
+SELECT count(*) AS scribbles FROM scribbles;
+-- and the caller's transaction stays read-write
+BEGIN;
+SELECT graphql.resolve('{ author_by_pk(id: 1) { id } }');
+INSERT INTO scribbles VALUES (2);
+ROLLBACK;
+DROP VIEW scribbler;
+DROP FUNCTION scribble();
+DROP TABLE scribbles;
 -- introspection in the same request as data (answered from the schema, passed as a parameter)
 SELECT graphql.resolve('{ __typename s: __schema { queryType { name } mutationType { name } }
   t: __type(name: "post") { kind fields { name type { kind ofType { name } } } }

@@ -10,6 +10,8 @@
  * the caller's transaction.  SQL errors map by SQLSTATE: class 22
  * data-exception, class 23 constraint-violation, 42501 permission-error,
  * anything else unexpected.  All memory of a call is in one context.
+ * graphql.explain gives the statement, or its EXPLAIN run through SPI with
+ * the same parameters.
  *
  *-------------------------------------------------------------------------
  */
@@ -190,27 +192,43 @@ error_code(int sqlerrcode)
 	return "unexpected";
 }
 
+/* The $n parameters of a statement: text values, cast in its SQL */
+typedef struct Params
+{
+	Oid		   *types;
+	Datum	   *values;
+	char	   *nulls;
+} Params;
+
+static void
+bind_params(const PlanSql *ps, Params *p)
+{
+	int			k;
+
+	p->types = palloc(sizeof(Oid) * (ps->nparams + 1));
+	p->values = palloc(sizeof(Datum) * (ps->nparams + 1));
+	p->nulls = palloc(ps->nparams + 1);
+	for (k = 0; k < ps->nparams; k++)
+	{
+		p->types[k] = TEXTOID;
+		p->values[k] = ps->values[k] ? CStringGetTextDatum(ps->values[k]) : (Datum) 0;
+		p->nulls[k] = ps->values[k] ? ' ' : 'n';
+	}
+}
+
 /* Plan, run the statement read-only, append {"data": ...} (in SPI) */
 static void
 run_statement(Request *r, MemoryContext cxt)
 {
 	PlanSql    *ps = graphql_plan_sql(graphql_plan_query(&r->ctx));
-	Oid		   *types = palloc(sizeof(Oid) * (ps->nparams + 1));
-	Datum	   *values = palloc(sizeof(Datum) * (ps->nparams + 1));
-	char	   *nulls = palloc(ps->nparams + 1);
-	int			k;
+	Params		p;
 	bool		isnull;
 	Datum		d;
 
-	for (k = 0; k < ps->nparams; k++)
-	{
-		types[k] = TEXTOID;
-		values[k] = ps->values[k] ? CStringGetTextDatum(ps->values[k]) : (Datum) 0;
-		nulls[k] = ps->values[k] ? ' ' : 'n';
-	}
+	bind_params(ps, &p);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	if (SPI_execute_with_args(ps->sql, ps->nparams, types, values, nulls,
+	if (SPI_execute_with_args(ps->sql, ps->nparams, p.types, p.values, p.nulls,
 							  true, 1) != SPI_OK_SELECT || SPI_processed != 1)
 		elog(ERROR, "the statement of a GraphQL query returned no row");
 	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
@@ -224,17 +242,25 @@ run_statement(Request *r, MemoryContext cxt)
 /*
  * Plan and execute in a subtransaction; an error (planner validation or
  * SQL) becomes the response, the caller's transaction going on.
+ *
+ * The statement runs with the transaction marked read-only, so that a
+ * query cannot write even through a volatile function behind a view (SPI's
+ * read-only flag alone only covers the top-level statement).  The flag is
+ * restored on both paths.
  */
 static void
 execute(Request *r, MemoryContext cxt)
 {
 	ResourceOwner owner = CurrentResourceOwner;
+	bool		was_read_only = XactReadOnly;
 
 	BeginInternalSubTransaction(NULL);
 	MemoryContextSwitchTo(cxt);
 	PG_TRY();
 	{
+		XactReadOnly = true;
 		run_statement(r, cxt);
+		XactReadOnly = was_read_only;
 		ReleaseCurrentSubTransaction();
 		MemoryContextSwitchTo(cxt);
 		CurrentResourceOwner = owner;
@@ -243,6 +269,7 @@ execute(Request *r, MemoryContext cxt)
 	{
 		ErrorData  *edata;
 
+		XactReadOnly = was_read_only;
 		MemoryContextSwitchTo(cxt);
 		edata = CopyErrorData();
 		FlushErrorState();
@@ -299,8 +326,72 @@ graphql_resolve(PG_FUNCTION_ARGS)
 }
 
 /*
- * graphql.explain(query text, variables jsonb, operation_name text)
- * RETURNS text: the statement resolve would run; errors are raised.
+ * EXPLAIN of the statement with resolve's parameter values, one line of
+ * text per plan line, in cxt.  EXPLAIN is a utility statement, which SPI
+ * refuses in its read-only mode; the transaction is marked read-only
+ * instead (as in resolve), and the subtransaction is rolled back, so that
+ * ANALYZE, which executes the statement, can neither write nor leave
+ * anything behind.  Errors are raised.
+ */
+static char *
+explain_statement(const PlanSql *ps, bool analyze, MemoryContext cxt)
+{
+	ResourceOwner owner = CurrentResourceOwner;
+	StringInfoData sql;
+	StringInfoData out;
+	Params		p;
+	bool		was_read_only = XactReadOnly;
+
+	bind_params(ps, &p);
+	initStringInfo(&sql);
+	appendStringInfo(&sql, "EXPLAIN (%s) %s",
+					 analyze ? "ANALYZE" : "COSTS OFF", ps->sql);
+	initStringInfo(&out);
+	BeginInternalSubTransaction(NULL);
+	MemoryContextSwitchTo(cxt);
+	PG_TRY();
+	{
+		uint64		k;
+
+		/* read-only as in resolve: ANALYZE runs the statement */
+		XactReadOnly = true;
+		if (SPI_connect() != SPI_OK_CONNECT)
+			elog(ERROR, "SPI_connect failed");
+		if (SPI_execute_with_args(sql.data, ps->nparams, p.types, p.values,
+								  p.nulls, false, 0) < 0 ||
+			SPI_tuptable == NULL)
+			elog(ERROR, "EXPLAIN of a GraphQL query returned no plan");
+		XactReadOnly = was_read_only;
+		for (k = 0; k < SPI_processed; k++)
+			appendStringInfo(&out, "%s%s", k ? "\n" : "",
+							 SPI_getvalue(SPI_tuptable->vals[k],
+										  SPI_tuptable->tupdesc, 1));
+		SPI_finish();
+		RollbackAndReleaseCurrentSubTransaction();
+		MemoryContextSwitchTo(cxt);
+		CurrentResourceOwner = owner;
+	}
+	PG_CATCH();
+	{
+		ErrorData  *edata;
+
+		XactReadOnly = was_read_only;
+		MemoryContextSwitchTo(cxt);
+		edata = CopyErrorData();
+		FlushErrorState();
+		RollbackAndReleaseCurrentSubTransaction();
+		MemoryContextSwitchTo(cxt);
+		CurrentResourceOwner = owner;
+		ReThrowError(edata);
+	}
+	PG_END_TRY();
+	return out.data;
+}
+
+/*
+ * graphql.explain(query text, variables jsonb, operation_name text,
+ * plan text) RETURNS text: the statement resolve would run (plan NULL),
+ * its plan ('plan') or its EXPLAIN ANALYZE ('analyze'); errors are raised.
  */
 Datum
 graphql_explain(PG_FUNCTION_ARGS)
@@ -310,7 +401,14 @@ graphql_explain(PG_FUNCTION_ARGS)
 	MemoryContext cxt;
 	text	   *result;
 	PlanSql    *ps;
+	char	   *mode = PG_ARGISNULL(3) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(3));
+	char	   *answer;
 
+	if (mode && strcmp(mode, "plan") != 0 && strcmp(mode, "analyze") != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid value for parameter \"plan\": \"%s\"", mode),
+				 errhint("Accepted values are \"plan\", \"analyze\" and NULL (the SQL text).")));
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	cxt = request_init(&r);
@@ -323,8 +421,9 @@ graphql_explain(PG_FUNCTION_ARGS)
 				 errmsg("invalid GraphQL request"),
 				 errdetail_internal("%s", r.out.data)));
 	ps = graphql_plan_sql(graphql_plan_query(&r.ctx));
+	answer = mode ? explain_statement(ps, mode[0] == 'a', cxt) : ps->sql;
 	MemoryContextSwitchTo(old);
-	result = cstring_to_text(ps->sql);
+	result = cstring_to_text(answer);
 	MemoryContextDelete(cxt);
 	PG_RETURN_TEXT_P(result);
 }

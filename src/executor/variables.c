@@ -93,7 +93,8 @@ inspect_container(StringInfo out, JsonbContainer *jc)
 		if (tok == WJB_BEGIN_OBJECT || tok == WJB_BEGIN_ARRAY)
 		{
 			object = tok == WJB_BEGIN_OBJECT;
-			if (v.val.array.rawScalar)
+			/* rawScalar is set for arrays only (a scalar root's wrapper) */
+			if (!object && v.val.array.rawScalar)
 				continue;
 			appendStringInfoChar(out, object ? '{' : '[');
 		}

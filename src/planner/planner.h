@@ -150,6 +150,7 @@ extern void graphql_sql_param(SqlContext *cx, const char *value,
 
 /* The text form of a constant value for a parameter of a column's type */
 extern char *graphql_sql_value_text(const GqlValue *value, bool json);
+extern char *graphql_sql_array_text(const GqlValue *list, bool json);
 
 /* The schema-qualified SQL name of a type, "[]" appended when array */
 extern char *graphql_sql_type_name(Oid typid, bool array);

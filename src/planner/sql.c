@@ -181,6 +181,20 @@ graphql_sql_value_text(const GqlValue *value, bool json)
 	return out.data;
 }
 
+/*
+ * A list value as a PostgreSQL array literal; with json, each element is
+ * JSON text (for _in / _nin over json and jsonb columns).
+ */
+char *
+graphql_sql_array_text(const GqlValue *list, bool json)
+{
+	StringInfoData out;
+
+	initStringInfo(&out);
+	value_array(&out, list, json);
+	return out.data;
+}
+
 /* The schema-qualified name of a type */
 char *
 graphql_sql_type_name(Oid typid, bool array)

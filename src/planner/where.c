@@ -81,9 +81,12 @@ column_value_text(const GqlCatColumn *col, const GqlValue *v)
 	return graphql_sql_value_text(v, column_is_json(col));
 }
 
-/* The list literal of the items of v (for _in / _nin) */
+/*
+ * The array literal of the items of v; json_items: each item as JSON text
+ * (_in / _nin over a json column), else as plain text (keys, elements).
+ */
 static char *
-column_list_text(const GqlCatColumn *col, const GqlValue *v)
+column_list_text(const GqlValue *v, bool json_items)
 {
 	GqlValue	list = {0};
 	const GqlValue **items;
@@ -91,7 +94,7 @@ column_list_text(const GqlCatColumn *col, const GqlValue *v)
 	list.hdr.kind = GQL_LIST_VALUE;
 	list.items.count = graphql_value_items(v, &items);
 	list.items.items = (GqlNode **) items;
-	return graphql_sql_value_text(&list, false);
+	return graphql_sql_array_text(&list, json_items);
 }
 
 /* _in / _nin over an array column: col IN ($1, $2, ...) */
@@ -147,13 +150,13 @@ compare(SqlContext *cx, const GqlCatColumn *col, const char *alias,
 			appendStringInfo(buf, " %s ", op->sql);
 			graphql_sql_param(cx, op->kind == OP_TEXT
 							  ? graphql_sql_value_text(v, false)
-							  : column_list_text(col, v),
+							  : column_list_text(v, false),
 							  op->kind == OP_TEXT ? "text" : "text[]");
 			break;
 		case OP_IN:
 		case OP_NIN:
 			appendStringInfoString(buf, " = ANY (");
-			graphql_sql_param(cx, column_list_text(col, v),
+			graphql_sql_param(cx, column_list_text(v, column_is_json(col)),
 							  graphql_sql_type_name(col->typid, true));
 			appendStringInfoString(buf, op->kind == OP_NIN ? "))" : ")");
 			break;
