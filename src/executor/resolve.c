@@ -240,6 +240,27 @@ run_statement(Request *r, MemoryContext cxt)
 }
 
 /*
+ * In a PG_CATCH block around a subtransaction: restore the read-only flag,
+ * take the error out of the error state (into cxt), roll the
+ * subtransaction back and return to the caller's resource owner and
+ * context, as PL/pgSQL's exception blocks do.
+ */
+static ErrorData *
+abort_subtransaction(ResourceOwner owner, MemoryContext cxt, bool was_read_only)
+{
+	ErrorData  *edata;
+
+	XactReadOnly = was_read_only;
+	MemoryContextSwitchTo(cxt);
+	edata = CopyErrorData();
+	FlushErrorState();
+	RollbackAndReleaseCurrentSubTransaction();
+	MemoryContextSwitchTo(cxt);
+	CurrentResourceOwner = owner;
+	return edata;
+}
+
+/*
  * Plan and execute in a subtransaction; an error (planner validation or
  * SQL) becomes the response, the caller's transaction going on.
  *
@@ -267,15 +288,8 @@ execute(Request *r, MemoryContext cxt)
 	}
 	PG_CATCH();
 	{
-		ErrorData  *edata;
+		ErrorData  *edata = abort_subtransaction(owner, cxt, was_read_only);
 
-		XactReadOnly = was_read_only;
-		MemoryContextSwitchTo(cxt);
-		edata = CopyErrorData();
-		FlushErrorState();
-		RollbackAndReleaseCurrentSubTransaction();
-		MemoryContextSwitchTo(cxt);
-		CurrentResourceOwner = owner;
 		error_response(r, edata->message, NULL, 0, error_code(edata->sqlerrcode),
 					   edata->sqlerrcode != ERRCODE_GRAPHQL_VALIDATION);
 		FreeErrorData(edata);
@@ -373,16 +387,7 @@ explain_statement(const PlanSql *ps, bool analyze, MemoryContext cxt)
 	}
 	PG_CATCH();
 	{
-		ErrorData  *edata;
-
-		XactReadOnly = was_read_only;
-		MemoryContextSwitchTo(cxt);
-		edata = CopyErrorData();
-		FlushErrorState();
-		RollbackAndReleaseCurrentSubTransaction();
-		MemoryContextSwitchTo(cxt);
-		CurrentResourceOwner = owner;
-		ReThrowError(edata);
+		ReThrowError(abort_subtransaction(owner, cxt, was_read_only));
 	}
 	PG_END_TRY();
 	return out.data;

@@ -21,6 +21,8 @@
 #include "utils/numeric.h"
 
 #include "executor/executor.h"
+#include "graphql.h"
+#include "validation/validation.h"
 
 /* Where a coercion is, for error messages */
 typedef struct Coerce
@@ -138,6 +140,33 @@ inspect(StringInfo out, JsonbValue *v)
 			appendStringInfoString(out, "?");
 			break;
 	}
+}
+
+/*
+ * graphql-js's didYouMean(sub, suggestionList(input, options)): nothing
+ * when no option is close to input.
+ */
+static void
+append_did_you_mean(StringInfo out, const char *sub, const char *input,
+					const char *const *options, int noptions)
+{
+	GqlArena   *arena = graphql_arena_create(CurrentMemoryContext);
+
+	appendStringInfoString(out, gql_did_you_mean(arena, sub, input, options,
+												 noptions));
+}
+
+/* graphql-js's didYouMeanEnumValue */
+static void
+append_enum_suggestions(StringInfo out, const GqlSchemaType *t,
+						const char *input)
+{
+	const char **names = palloc(sizeof(char *) * (t->nenum_values + 1));
+	int			k;
+
+	for (k = 0; k < t->nenum_values; k++)
+		names[k] = t->enum_values[k]->name;
+	append_did_you_mean(out, "the enum value", input, names, t->nenum_values);
 }
 
 /* Record an error about value v (the first one wins); returns NULL */
@@ -278,7 +307,11 @@ coerce_scalar(Coerce *c, JsonbValue *v, const GqlSchemaType *t)
 	return out;
 }
 
-/* An enum value given as a JSON string naming it */
+/*
+ * An enum value given as a JSON string naming it.  As graphql-js's
+ * GraphQLEnumType.parseValue, the unknown name is quoted as given (not
+ * escaped), and a non-string is matched against the names as inspected.
+ */
 static GqlValue *
 coerce_enum(Coerce *c, JsonbValue *v, const GqlSchemaType *t)
 {
@@ -287,16 +320,20 @@ coerce_enum(Coerce *c, JsonbValue *v, const GqlSchemaType *t)
 	initStringInfo(&m);
 	if (v->type != jbvString)
 	{
-		appendStringInfo(&m, "Enum \"%s\" cannot represent non-string value: ", t->name);
-		inspect(&m, v);
-		appendStringInfoChar(&m, '.');
+		StringInfoData value;
+
+		initStringInfo(&value);
+		inspect(&value, v);
+		appendStringInfo(&m, "Enum \"%s\" cannot represent non-string value: %s.",
+						 t->name, value.data);
+		append_enum_suggestions(&m, t, value.data);
 		return fail(c, v, m.data);
 	}
 	if (gql_type_enum_value(t, jstr(v)) == NULL)
 	{
-		appendStringInfoString(&m, "Value ");
-		inspect(&m, v);
-		appendStringInfo(&m, " does not exist in \"%s\" enum.", t->name);
+		appendStringInfo(&m, "Value \"%s\" does not exist in \"%s\" enum.",
+						 jstr(v), t->name);
+		append_enum_suggestions(&m, t, jstr(v));
 		return fail(c, v, m.data);
 	}
 	return new_value(GQL_ENUM_VALUE, jstr(v));
@@ -352,8 +389,18 @@ coerce_object(Coerce *c, JsonbValue *v, const GqlSchemaType *t)
 	it = JsonbIteratorInit(v->val.binary.data);
 	while ((tok = JsonbIteratorNext(&it, &e, true)) != WJB_DONE)
 		if (tok == WJB_KEY && gql_type_input_field(t, jstr(&e)) == NULL)
-			return fail(c, v, psprintf("Field \"%s\" is not defined by type \"%s\".",
-									   jstr(&e), t->name));
+		{
+			StringInfoData m;
+			const char **names = palloc(sizeof(char *) * (t->ninput_fields + 1));
+
+			for (k = 0; k < t->ninput_fields; k++)
+				names[k] = t->input_fields[k]->name;
+			initStringInfo(&m);
+			appendStringInfo(&m, "Field \"%s\" is not defined by type \"%s\".",
+							 jstr(&e), t->name);
+			append_did_you_mean(&m, NULL, jstr(&e), names, t->ninput_fields);
+			return fail(c, v, m.data);
+		}
 	return c->error ? NULL : out;
 }
 

@@ -7,8 +7,18 @@
  *
  * where a list of rows is
  *
+ *	  (SELECT coalesce(json_agg(json_build_object(...) ORDER BY ...),
+ *					   '[]'::json)
+ *	   FROM <rel> AS tM
+ *	   WHERE <join to the parent> AND <where>)
+ *
+ * the rows aggregated directly, in order, with no Sort below the
+ * aggregate; a list with LIMIT, OFFSET or DISTINCT ON, which must pick its
+ * rows in order before aggregating them, orders them in a subquery:
+ *
  *	  (SELECT coalesce(json_agg(sN.j), '[]'::json)
- *	   FROM (SELECT json_build_object(...) AS j FROM <rel> AS tM
+ *	   FROM (SELECT [DISTINCT ON (...)] json_build_object(...) AS j
+ *			 FROM <rel> AS tM
  *			 WHERE <join to the parent> AND <where>
  *			 ORDER BY ... LIMIT ... OFFSET ...) AS sN)
  *
@@ -311,9 +321,9 @@ emit_distinct(SqlContext *cx, const PlanSelect *sel, const char *alias)
 	appendStringInfoString(&cx->buf, ") ");
 }
 
-/* FROM, WHERE, ORDER BY, LIMIT, OFFSET of a selection's rows */
+/* FROM and WHERE of a selection's rows */
 static void
-emit_rows_tail(SqlContext *cx, const PlanSelect *sel, const char *alias,
+emit_rows_from(SqlContext *cx, const PlanSelect *sel, const char *alias,
 			   const char *parent)
 {
 	int			k;
@@ -335,6 +345,17 @@ emit_rows_tail(SqlContext *cx, const PlanSelect *sel, const char *alias,
 		appendStringInfoString(&cx->buf, " AND ");
 	}
 	graphql_where_sql(cx, sel->rel, alias, sel->where);
+}
+
+/*
+ * " ORDER BY ..." of a selection's rows, nothing when they are unordered.
+ * The same text serves a query's ORDER BY and an aggregate's.
+ */
+static void
+emit_order_by(SqlContext *cx, const PlanSelect *sel, const char *alias)
+{
+	int			k;
+
 	for (k = 0; k < sel->norder; k++)
 	{
 		const PlanOrder *o = &sel->order[k];
@@ -344,6 +365,23 @@ emit_rows_tail(SqlContext *cx, const PlanSelect *sel, const char *alias,
 		appendStringInfo(&cx->buf, " %s NULLS %s", o->desc ? "DESC" : "ASC",
 						 o->nulls_first ? "FIRST" : "LAST");
 	}
+}
+
+/* Whether a selection has a LIMIT or an OFFSET value (null: none) */
+static bool
+has_limit_offset(const PlanSelect *sel)
+{
+	return (sel->limit && sel->limit->hdr.kind != GQL_NULL_VALUE) ||
+		(sel->offset && sel->offset->hdr.kind != GQL_NULL_VALUE);
+}
+
+/* FROM, WHERE, ORDER BY, LIMIT, OFFSET of a selection's rows */
+static void
+emit_rows_tail(SqlContext *cx, const PlanSelect *sel, const char *alias,
+			   const char *parent)
+{
+	emit_rows_from(cx, sel, alias, parent);
+	emit_order_by(cx, sel, alias);
 	if (sel->limit && sel->limit->hdr.kind != GQL_NULL_VALUE)
 	{
 		appendStringInfoString(&cx->buf, " LIMIT ");
@@ -543,7 +581,31 @@ emit_aggregate(SqlContext *cx, const PlanSelect *sel, const char *parent)
 	cx->buf = outer;
 }
 
-/* A nested or root selection: a list, one row, or an aggregate */
+/*
+ * A list with neither LIMIT, OFFSET nor DISTINCT ON: its rows aggregated
+ * directly, json_agg(<object> ORDER BY ...) over the relation, so that the
+ * aggregate orders its input itself (as hand-written SQL does) rather than
+ * aggregating a sorted subquery.  No rows give NULL, hence the coalesce.
+ * The ORDER BY takes no parameter, so the $n still number in text order.
+ */
+static void
+emit_list_direct(SqlContext *cx, const PlanSelect *sel, const char *parent)
+{
+	char	   *alias = graphql_sql_alias(cx);
+
+	appendStringInfoString(&cx->buf, "(SELECT coalesce(json_agg(");
+	emit_object(cx, sel->fields, sel->nfields, alias, NULL);
+	emit_order_by(cx, sel, alias);
+	appendStringInfoString(&cx->buf, "), '[]'::json)");
+	emit_rows_from(cx, sel, alias, parent);
+	appendStringInfoChar(&cx->buf, ')');
+}
+
+/*
+ * A nested or root selection: a list, one row, or an aggregate.  A list
+ * that must pick its rows in order first (LIMIT, OFFSET, DISTINCT ON)
+ * aggregates an ordered subquery; any other list is emit_list_direct.
+ */
 static void
 emit_select(SqlContext *cx, const PlanSelect *sel, const char *parent)
 {
@@ -553,6 +615,12 @@ emit_select(SqlContext *cx, const PlanSelect *sel, const char *parent)
 	if (sel->shape == PS_AGGREGATE)
 	{
 		emit_aggregate(cx, sel, parent);
+		return;
+	}
+	if (sel->shape == PS_LIST && sel->ndistinct == 0 &&
+		!has_limit_offset(sel))
+	{
+		emit_list_direct(cx, sel, parent);
 		return;
 	}
 	rows = sel->shape == PS_LIST ? graphql_sql_alias(cx) : NULL;

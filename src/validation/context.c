@@ -960,3 +960,25 @@ v_scalar_check(const VCtx *ctx, void **arg)
 	*arg = priv->scalar_check_arg;
 	return priv->scalar_check;
 }
+
+/*
+ * The "Did you mean" text for input among options, outside a validation
+ * run (see validation.h).
+ */
+const char *
+gql_did_you_mean(GqlArena *arena, const char *sub, const char *input,
+				 const char *const *options, int noptions)
+{
+	VCtx		ctx;
+	GqlBuf		buf;
+	const char **found;
+	int			n;
+
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.arena = arena;
+	found = v_suggestion_list(&ctx, input, options, noptions, &n);
+	gql_buf_init(&buf, arena);
+	gql_buf_append_str(&buf, "");
+	v_did_you_mean(&buf, sub, found, n);
+	return buf.data;
+}

@@ -55,4 +55,13 @@ extern GqlValidationError *gql_validate(GqlArena *arena,
 										const GqlValidationOptions *opts,
 										int *nerrors);
 
+/*
+ * graphql-js's didYouMean(sub, suggestionList(input, options)) text, e.g.
+ * ` Did you mean "name"?` (with its leading space), or "" when no option is
+ * close to input.  Used by variable coercion for its messages.
+ */
+extern const char *gql_did_you_mean(GqlArena *arena, const char *sub,
+									const char *input,
+									const char *const *options, int noptions);
+
 #endif							/* GQL_VALIDATION_H */
