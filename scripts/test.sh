@@ -261,18 +261,26 @@ conformance_syntax_resolve() {
     --suite=syntax --via=resolve
 }
 
-# The demo database's schema: our introspection checked by graphql-js, and
-# graphql.resolve's validation verdicts on generated cases (three seeds)
-# compared with graphql-js's (test/conformance/generated.sh).
-conformance_generated() {
-  needs_cluster graphql-generated "$OUT/graphql-generated.log" || return 0
-  test_psql -d postgres -c "CREATE DATABASE graphql_demo" &&
-    test_psql -d graphql_demo -c "CREATE EXTENSION graphql" -f "$ROOT/demo/demo.sql" \
-      >"$OUT/graphql-generated.log" 2>&1
-  PSQL=$BINDIR/psql summary_suite graphql-generated graphql-generated \
+# A schema's introspection checked by graphql-js, and graphql.resolve's
+# validation verdicts on cases generated from it (three seeds) compared with
+# graphql-js's (test/conformance/generated.sh), for the demo database and
+# for test/conformance/sql/wide.sql (every kind of relation and column).
+generated_suite() {
+  local name=$1 db=$2 script=$3 schemas=$4
+  needs_cluster "$name" "$OUT/$name.log" || return 0
+  test_psql -d postgres -c "CREATE DATABASE $db" \
+    -c "ALTER DATABASE $db SET graphql.schemas = '$schemas'" >"$OUT/$name.log" 2>&1 &&
+    test_psql -d "$db" -c "CREATE EXTENSION graphql" -f "$script" >>"$OUT/$name.log" 2>&1
+  PSQL=$BINDIR/psql summary_suite "$name" graphql-generated \
     "$ROOT/test/conformance/generated.sh" \
-    "host=$CLUSTER port=$TEST_PORT dbname=graphql_demo user=postgres" \
-    "$SHARED" "$WORK/generated" 1 2 3
+    "host=$CLUSTER port=$TEST_PORT dbname=$db user=postgres" \
+    "$SHARED" "$WORK/$name" 1 2 3
+}
+
+conformance_generated() {
+  generated_suite graphql-generated graphql_demo "$ROOT/demo/demo.sql" public
+  generated_suite graphql-generated-wide graphql_wide \
+    "$ROOT/test/conformance/sql/wide.sql" "public, extra"
 }
 
 # cli_suite NAME CLI SCRIPT: a node check over one of the unit tests' CLI
