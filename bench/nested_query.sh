@@ -59,67 +59,14 @@ if [ "$SCALE" -lt 1 ] || [ "$CALLS" -lt 1 ] || [ "$RUNS" -lt 1 ]; then
 	exit 1
 fi
 
-# The pg_config the Makefile would use (it prefers the server's on Debian)
-if [ -z "${PG_CONFIG:-}" ]; then
-	# shellcheck disable=SC2016 # $(PG_CONFIG) is for make
-	PG_CONFIG=$(make -s --no-print-directory -C "$repo" -f Makefile -f - \
-		bench-print-pg-config <<<'bench-print-pg-config: ; @echo $(PG_CONFIG)')
-fi
-bindir=$("$PG_CONFIG" --bindir)
-libdir=$("$PG_CONFIG" --pkglibdir)
-if [ ! -x "$bindir/initdb" ]; then
-	echo "nested_query.sh: no initdb in $bindir (set PG_CONFIG)" >&2
-	exit 1
-fi
-if [ ! -f "$libdir/graphql.so" ]; then
-	echo "nested_query.sh: graphql is not installed in $libdir (run make install)" >&2
-	exit 1
-fi
-
-# Run a command as the cluster's owner
+# shellcheck source=bench/cluster.sh
+. "$here/cluster.sh"
+bench_cluster nested_query.sh "$PORT" "jit = off"
+# demo.sql is read by psql, which runs as the cluster's owner
+cp "$repo/demo/demo.sql" "$work/demo.sql"
 if [ "$(id -u)" -eq 0 ]; then
-	as_owner() { runuser -u postgres -- "$@"; }
-else
-	as_owner() { "$@"; }
-fi
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/graphql-bench.XXXXXX")
-started=
-
-cleanup() {
-	if [ -n "$started" ]; then
-		as_owner "$bindir/pg_ctl" -D "$work/data" -m immediate -w stop \
-			>/dev/null 2>&1 || true
-	fi
-	rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-if [ "$(id -u)" -eq 0 ]; then
-	chown postgres "$work"
-	# demo.sql is read by psql, which runs as postgres
-	cp "$repo/demo/demo.sql" "$work/demo.sql"
 	chown postgres "$work/demo.sql"
-else
-	cp "$repo/demo/demo.sql" "$work/demo.sql"
 fi
-as_owner "$bindir/initdb" -D "$work/data" -A trust -U postgres >/dev/null
-cat >>"$work/data/postgresql.conf" <<EOF
-shared_preload_libraries = 'graphql'
-port = $PORT
-listen_addresses = ''
-unix_socket_directories = '$work'
-fsync = off
-jit = off
-EOF
-as_owner "$bindir/pg_ctl" -D "$work/data" -l "$work/log" -w start >/dev/null
-started=1
-
-psql_() {
-	as_owner "$bindir/psql" -X -q -v ON_ERROR_STOP=1 -h "$work" -p "$PORT" \
-		-U postgres -d postgres "$@"
-}
 
 # ---------------------------------------------------------------------------
 # The data: demo/demo.sql, then SCALE times as many authors and articles

@@ -61,7 +61,7 @@ v_fragment_spreads(VCtx *ctx, const GqlSelectionSet *set)
 {
 	VPriv	   *priv = ctx->priv;
 	VList	   *spreads;
-	VList		todo = {0};
+	VList		pending = {0};
 
 	if (priv->spreads == NULL)
 		priv->spreads = vmap_create_ptr(ctx->arena);
@@ -69,10 +69,10 @@ v_fragment_spreads(VCtx *ctx, const GqlSelectionSet *set)
 	if (spreads != NULL)
 		return spreads;
 	spreads = gql_arena_alloc(ctx->arena, sizeof(VList));
-	vlist_push(ctx->arena, &todo, (void *) set);
-	while (todo.count > 0)
+	vlist_push(ctx->arena, &pending, (void *) set);
+	while (pending.count > 0)
 	{
-		const GqlSelectionSet *s = todo.items[--todo.count];
+		const GqlSelectionSet *s = pending.items[--pending.count];
 		int			i;
 
 		for (i = 0; i < s->selections.count; i++)
@@ -82,7 +82,7 @@ v_fragment_spreads(VCtx *ctx, const GqlSelectionSet *set)
 			if (sel->kind == GQL_FRAGMENT_SPREAD)
 				vlist_push(ctx->arena, spreads, sel);
 			else if (selection_set_of(sel) != NULL)
-				vlist_push(ctx->arena, &todo, (void *) selection_set_of(sel));
+				vlist_push(ctx->arena, &pending, (void *) selection_set_of(sel));
 		}
 	}
 	vmap_set_ptr(priv->spreads, set, spreads);
