@@ -26,11 +26,13 @@ typedef struct GqlVariables
  * CoerceVariableValues (spec section 6.1.2): the variables of the
  * operation from a jsonb object (NULL: none given), as constant AST values
  * in the current memory context.  Returns NULL on success, else the error
- * message (graphql-js's wording).
+ * message (graphql-js's wording) with *loc set to the variable definition
+ * at fault (zero when the variables as a whole are wrong).
  */
 extern char *graphql_coerce_variables(const GqlSchema *schema,
 									  const GqlOperationDefinition *op,
-									  Jsonb *variables, GqlVariables *out);
+									  Jsonb *variables, GqlVariables *out,
+									  GqlLoc *loc);
 
 /* GqlExecContext.variable over a GqlVariables */
 extern const GqlValue *graphql_variable_lookup(void *arg, const char *name);

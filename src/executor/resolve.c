@@ -44,13 +44,47 @@ typedef struct Request
 	GqlDocument *document;
 	GqlExecContext ctx;
 	GqlVariables vars;
+	PlanSql    *sql;			/* the statement, once planned */
+	GqlLoc		plan_error_loc; /* where a planner error is */
 	StringInfoData out;			/* the response */
 } Request;
 
-/* Append {"message": m, "locations"?: [...], "extensions": {"code": c}} */
+/*
+ * Append ", \"path\": [...]" for a select whose SQL failed: the response
+ * keys from the root to the first list (or aggregate) on the way, since
+ * the statement fails as a whole and a list's failing item is not known.
+ */
+static void
+append_path(StringInfo out, const PlanSelect *sel)
+{
+	const PlanSelect *s;
+	const PlanSelect **chain;
+	int			n = 0;
+	int			k;
+
+	for (s = sel; s; s = s->parent)
+		n++;
+	chain = palloc(sizeof(PlanSelect *) * n);
+	for (k = 0, s = sel; s; s = s->parent)
+		chain[k++] = s;
+	appendStringInfoString(out, ", \"path\": [");
+	for (k = n - 1; k >= 0; k--)
+	{
+		escape_json(out, chain[k]->key);
+		if (k == 0 || chain[k]->shape != PS_SINGLE)
+			break;
+		appendStringInfoString(out, ", ");
+	}
+	appendStringInfoChar(out, ']');
+}
+
+/*
+ * Append {"message": m, "locations"?: [...], "path"?: [...], "extensions":
+ * {"code": c}}, the path given by the select an execution error belongs to
+ */
 static void
 add_error(StringInfo out, const char *message, const GqlLoc *locs, int nlocs,
-		  const char *code)
+		  const PlanSelect *path, const char *code)
 {
 	int			k;
 
@@ -62,6 +96,8 @@ add_error(StringInfo out, const char *message, const GqlLoc *locs, int nlocs,
 						 locs[k].line, locs[k].column);
 	if (nlocs > 0)
 		appendStringInfoChar(out, ']');
+	if (path)
+		append_path(out, path);
 	appendStringInfo(out, ", \"extensions\": {\"code\": \"%s\"}}", code);
 }
 
@@ -73,7 +109,7 @@ error_response(Request *r, const char *message, const GqlLoc *locs,
 	resetStringInfo(&r->out);
 	appendStringInfoString(&r->out, data ? "{\"data\": null, \"errors\": ["
 						   : "{\"errors\": [");
-	add_error(&r->out, message, locs, nlocs, code);
+	add_error(&r->out, message, locs, nlocs, NULL, code);
 	appendStringInfoString(&r->out, "]}");
 }
 
@@ -130,7 +166,7 @@ parse_and_validate(Request *r, text *query)
 	for (; verr; verr = verr->next)
 	{
 		add_error(&r->out, verr->message, verr->locations, verr->nlocations,
-				  "validation-failed");
+				  NULL, "validation-failed");
 		if (verr->next)
 			appendStringInfoString(&r->out, ", ");
 	}
@@ -145,6 +181,7 @@ prepare(Request *r, text *query, Jsonb *variables, text *operation_name)
 	const char *message = NULL;
 	char	   *error;
 	const GqlOperationDefinition *op;
+	GqlLoc		loc;
 
 	if (!parse_and_validate(r, query))
 		return false;
@@ -162,10 +199,11 @@ prepare(Request *r, text *query, Jsonb *variables, text *operation_name)
 					   "validation-failed", false);
 		return false;
 	}
-	error = graphql_coerce_variables(r->schema, op, variables, &r->vars);
+	error = graphql_coerce_variables(r->schema, op, variables, &r->vars, &loc);
 	if (error)
 	{
-		error_response(r, error, NULL, 0, "validation-failed", false);
+		error_response(r, error, &loc, loc.line ? 1 : 0, "validation-failed",
+					   false);
 		return false;
 	}
 	r->ctx.arena = r->arena;
@@ -220,11 +258,13 @@ bind_params(const PlanSql *ps, Params *p)
 static void
 run_statement(Request *r, MemoryContext cxt)
 {
-	PlanSql    *ps = graphql_plan_sql(graphql_plan_query(&r->ctx));
+	PlanSql    *ps;
 	Params		p;
 	bool		isnull;
 	Datum		d;
 
+	ps = graphql_plan_sql(graphql_plan_query(&r->ctx, &r->plan_error_loc));
+	r->sql = ps;
 	bind_params(ps, &p);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
@@ -261,6 +301,110 @@ abort_subtransaction(ResourceOwner owner, MemoryContext cxt, bool was_read_only)
 }
 
 /*
+ * Whether the check statement of parameter k (planner.h) fails, run in a
+ * subtransaction of its own.
+ */
+static bool
+check_fails(const PlanSql *ps, int k, MemoryContext cxt)
+{
+	ResourceOwner owner = CurrentResourceOwner;
+	bool		was_read_only = XactReadOnly;
+	Oid			type = TEXTOID;
+	Datum		value = CStringGetTextDatum(ps->values[k]);
+	bool		failed = false;
+
+	BeginInternalSubTransaction(NULL);
+	MemoryContextSwitchTo(cxt);
+	PG_TRY();
+	{
+		XactReadOnly = true;
+		if (SPI_connect() != SPI_OK_CONNECT)
+			elog(ERROR, "SPI_connect failed");
+		SPI_execute_with_args(ps->sites[k].check, 1, &type, &value, NULL,
+							  true, 1);
+		SPI_finish();
+		XactReadOnly = was_read_only;
+		ReleaseCurrentSubTransaction();
+		MemoryContextSwitchTo(cxt);
+		CurrentResourceOwner = owner;
+	}
+	PG_CATCH();
+	{
+		FreeErrorData(abort_subtransaction(owner, cxt, was_read_only));
+		failed = true;
+	}
+	PG_END_TRY();
+	return failed;
+}
+
+/*
+ * The select a failed statement's error belongs to, or NULL.  A data
+ * exception is usually one value that does not fit its type or operator
+ * (an invalid uuid, a bad pattern): the first parameter whose check fails
+ * on its own names the select.  Otherwise, with a single root field, the
+ * error is that field's.  Checks are bounded, each one costing a
+ * subtransaction.
+ */
+#define MAX_ATTRIBUTION_CHECKS 256
+
+static const PlanSelect *
+error_select(Request *r, int sqlerrcode, MemoryContext cxt)
+{
+	const PlanSql *ps = r->sql;
+	const PlanSelect *root = NULL;
+	int			checks = 0;
+	int			k;
+
+	if (ps == NULL)
+		return NULL;
+	if (ERRCODE_TO_CATEGORY(sqlerrcode) == ERRCODE_DATA_EXCEPTION)
+		for (k = 0; k < ps->nparams && checks < MAX_ATTRIBUTION_CHECKS; k++)
+		{
+			if (ps->values[k] == NULL || ps->sites[k].select == NULL)
+				continue;
+			checks++;
+			if (check_fails(ps, k, cxt))
+				return ps->sites[k].select;
+		}
+	for (k = 0; k < ps->plan->nfields; k++)
+	{
+		const PlanField *f = &ps->plan->fields[k];
+
+		if (f->kind != PF_SELECT)
+			continue;
+		if (root)
+			return NULL;
+		root = f->select;
+	}
+	return root;
+}
+
+/*
+ * The response of an error raised while planning or running the
+ * statement: a planner validation error at its argument, without data; an
+ * SQL error with data null, at the field it could be traced to.
+ */
+static void
+execution_error(Request *r, ErrorData *edata, MemoryContext cxt)
+{
+	const PlanSelect *sel;
+
+	if (edata->sqlerrcode == ERRCODE_GRAPHQL_VALIDATION)
+	{
+		error_response(r, edata->message, &r->plan_error_loc,
+					   r->plan_error_loc.line ? 1 : 0, "validation-failed",
+					   false);
+		return;
+	}
+	sel = error_select(r, edata->sqlerrcode, cxt);
+	resetStringInfo(&r->out);
+	appendStringInfoString(&r->out, "{\"data\": null, \"errors\": [");
+	add_error(&r->out, edata->message, sel ? &sel->loc : NULL, sel ? 1 : 0,
+			  sel, error_code(edata->sqlerrcode));
+	appendStringInfoString(&r->out, "]}");
+}
+
+/*
  * Plan and execute in a subtransaction; an error (planner validation or
  * SQL) becomes the response, the caller's transaction going on.
  *
@@ -290,8 +434,7 @@ execute(Request *r, MemoryContext cxt)
 	{
 		ErrorData  *edata = abort_subtransaction(owner, cxt, was_read_only);
 
-		error_response(r, edata->message, NULL, 0, error_code(edata->sqlerrcode),
-					   edata->sqlerrcode != ERRCODE_GRAPHQL_VALIDATION);
+		execution_error(r, edata, cxt);
 		FreeErrorData(edata);
 	}
 	PG_END_TRY();
@@ -425,7 +568,7 @@ graphql_explain(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("invalid GraphQL request"),
 				 errdetail_internal("%s", r.out.data)));
-	ps = graphql_plan_sql(graphql_plan_query(&r.ctx));
+	ps = graphql_plan_sql(graphql_plan_query(&r.ctx, &r.plan_error_loc));
 	answer = mode ? explain_statement(ps, mode[0] == 'a', cxt) : ps->sql;
 	MemoryContextSwitchTo(old);
 	result = cstring_to_text(answer);

@@ -496,11 +496,12 @@ coerce_definition(const GqlSchema *schema, const GqlVariableDefinition *vd,
 char *
 graphql_coerce_variables(const GqlSchema *schema,
 						 const GqlOperationDefinition *op,
-						 Jsonb *variables, GqlVariables *out)
+						 Jsonb *variables, GqlVariables *out, GqlLoc *loc)
 {
 	int			n = op->variable_definitions.count;
 	int			k;
 
+	memset(loc, 0, sizeof(GqlLoc));
 	out->count = n;
 	out->names = palloc0(sizeof(char *) * (n + 1));
 	out->values = palloc0(sizeof(GqlValue *) * (n + 1));
@@ -525,7 +526,10 @@ graphql_coerce_variables(const GqlSchema *schema,
 		out->names[k] = vd->variable->name->value;
 		error = coerce_definition(schema, vd, variables, &out->values[k]);
 		if (error)
+		{
+			*loc = vd->hdr.loc;
 			return error;
+		}
 	}
 	return NULL;
 }

@@ -24,6 +24,14 @@ static const char *const agg_ops[] = {
 	"var_pop", "var_samp", "variance"
 };
 
+/*
+ * The select being planned (the parent of the next one) and where the
+ * location of an offending argument goes; set by graphql_plan_query.  The
+ * planner is not re-entrant, like the rest of a backend.
+ */
+static PlanSelect *current_select;
+static GqlLoc *error_loc;
+
 /* A growing array of order items */
 typedef struct OrderList
 {
@@ -73,6 +81,26 @@ arg_value(const GqlExecContext *ctx, const GqlCollectedField *cf,
 	if (def == NULL)
 		return NULL;
 	return gql_argument_value(ctx, &cf->fields[0]->arguments, def);
+}
+
+/*
+ * Note the location of argument name of cf (of the field when absent) as
+ * the place of a planner error raised while the argument is planned
+ */
+static void
+note_arg(const GqlCollectedField *cf, const char *name)
+{
+	const GqlList *args = &cf->fields[0]->arguments;
+	int			k;
+
+	*error_loc = cf->fields[0]->hdr.loc;
+	for (k = 0; k < args->count; k++)
+	{
+		const GqlArgument *a = (const GqlArgument *) args->items[k];
+
+		if (strcmp(a->name->value, name) == 0)
+			*error_loc = a->hdr.loc;
+	}
 }
 
 /* The column of rel named name, or NULL */
@@ -295,9 +323,13 @@ plan_select_args(const GqlExecContext *ctx, const GqlCollectedField *cf,
 	sel->where = arg_value(ctx, cf, "where");
 	sel->limit = arg_value(ctx, cf, "limit");
 	sel->offset = arg_value(ctx, cf, "offset");
+	note_arg(cf, "order_by");
 	plan_order(sel, arg_value(ctx, cf, "order_by"));
 	if (distinct && distinct->hdr.kind != GQL_NULL_VALUE)
+	{
+		note_arg(cf, "distinct_on");
 		plan_distinct(sel, distinct);
+	}
 }
 
 /* ------------------------------------------------------------------------
@@ -430,15 +462,20 @@ plan_select(const GqlExecContext *ctx, const GqlCollectedField *cf,
 	PlanSelect *sel = palloc0(sizeof(PlanSelect));
 
 	sel->shape = shape;
+	sel->parent = current_select;
+	sel->key = cf->response_key;
+	sel->loc = cf->fields[0]->hdr.loc;
 	sel->rel = rel;
 	sel->via = via;
 	if (gql_field_arg(cf->def, "where"))
 		plan_select_args(ctx, cf, sel);
+	current_select = sel;
 	if (shape == PS_AGGREGATE)
 		plan_aggregate(ctx, cf, sel);
 	else
 		plan_object_fields(ctx, cf, gql_type_ref_named_type(cf->def->type),
 						   &sel->fields, &sel->nfields);
+	current_select = (PlanSelect *) sel->parent;
 	return sel;
 }
 
@@ -551,7 +588,7 @@ plan_root_field(const GqlExecContext *ctx, const GqlCollectedField *cf,
  * query_root's shape).
  */
 PlanQuery *
-graphql_plan_query(const GqlExecContext *ctx)
+graphql_plan_query(const GqlExecContext *ctx, GqlLoc *err_loc)
 {
 	PlanQuery  *plan = palloc0(sizeof(PlanQuery));
 	const GqlSchemaType *root = ctx->schema->query_type;
@@ -560,6 +597,8 @@ graphql_plan_query(const GqlExecContext *ctx)
 	int			n = gql_collect_fields(ctx, root, &set, 1, &cf);
 	int			k;
 
+	current_select = NULL;
+	error_loc = err_loc;
 	plan->fields = palloc0(sizeof(PlanField) * (n + 1));
 	plan->nfields = n;
 	for (k = 0; k < n; k++)

@@ -87,6 +87,9 @@ typedef enum PlanShape
 typedef struct PlanSelect
 {
 	PlanShape	shape;
+	const struct PlanSelect *parent;	/* the select this one is nested in */
+	const char *key;			/* response key of its field */
+	GqlLoc		loc;			/* location of its field in the document */
 	const GqlCatRelation *rel;
 	const GqlCatRelationship *via;	/* join to the parent row, NULL at root */
 	const GqlValue *where;		/* a <t>_bool_exp value, or NULL */
@@ -110,20 +113,36 @@ typedef struct PlanQuery
 	int			nfields;
 } PlanQuery;
 
+/*
+ * Where a parameter comes from, to attribute a data exception of the
+ * statement to a field: the select whose SQL holds it, and a statement
+ * that fails the same way when the value is the culprit ("SELECT
+ * $1::uuid"; for a pattern "SELECT ''::text ~ $1::text").
+ */
+typedef struct PlanParamSite
+{
+	const PlanSelect *select;	/* NULL: not inside a select */
+	char	   *check;
+} PlanParamSite;
+
 /* The SQL statement and its parameters (all passed as text) */
 typedef struct PlanSql
 {
 	char	   *sql;
 	int			nparams;
 	char	  **values;			/* NULL: SQL NULL */
+	PlanParamSite *sites;		/* where each value comes from */
+	const PlanQuery *plan;
 } PlanSql;
 
 /*
  * plan.c: the tree of a query operation (the document validated, the
  * variables coerced in ctx).  Planner-level validation errors (distinct_on
- * not leading order_by) are raised with ERRCODE_GRAPHQL_VALIDATION.
+ * not leading order_by) are raised with ERRCODE_GRAPHQL_VALIDATION, after
+ * *error_loc is set to the location of the offending argument.
  */
-extern PlanQuery *graphql_plan_query(const GqlExecContext *ctx);
+extern PlanQuery *graphql_plan_query(const GqlExecContext *ctx,
+									 GqlLoc *error_loc);
 
 /* sql.c: the one statement computing the data object of a plan */
 extern PlanSql *graphql_plan_sql(const PlanQuery *plan);
@@ -139,6 +158,8 @@ typedef struct SqlContext
 	int			nparams;
 	int			params_cap;
 	char	  **values;
+	PlanParamSite *sites;
+	const PlanSelect *select;	/* the select being emitted */
 } SqlContext;
 
 /* A fresh table alias "t<n>" */
@@ -147,6 +168,13 @@ extern char *graphql_sql_alias(SqlContext *cx);
 /* Append "$n::<type>" for a text value (NULL: SQL NULL) */
 extern void graphql_sql_param(SqlContext *cx, const char *value,
 							  const char *sqltype);
+
+/*
+ * The same with the statement that checks the value alone ($1 in it), for
+ * values that fail in an operator rather than in the cast (patterns)
+ */
+extern void graphql_sql_param_checked(SqlContext *cx, const char *value,
+									  const char *sqltype, const char *check);
 
 /* The text form of a constant value for a parameter of a column's type */
 extern char *graphql_sql_value_text(const GqlValue *value, bool json);

@@ -75,13 +75,27 @@ graphql_sql_alias(SqlContext *cx)
 void
 graphql_sql_param(SqlContext *cx, const char *value, const char *sqltype)
 {
+	graphql_sql_param_checked(cx, value, sqltype,
+							  psprintf("SELECT $1::%s", sqltype));
+}
+
+/* The same, with the statement checking the value alone */
+void
+graphql_sql_param_checked(SqlContext *cx, const char *value,
+						  const char *sqltype, const char *check)
+{
 	if (cx->nparams == cx->params_cap)
 	{
 		cx->params_cap = cx->params_cap ? cx->params_cap * 2 : 8;
 		cx->values = cx->values
 			? repalloc(cx->values, sizeof(char *) * cx->params_cap)
 			: palloc(sizeof(char *) * cx->params_cap);
+		cx->sites = cx->sites
+			? repalloc(cx->sites, sizeof(PlanParamSite) * cx->params_cap)
+			: palloc(sizeof(PlanParamSite) * cx->params_cap);
 	}
+	cx->sites[cx->nparams].select = cx->select;
+	cx->sites[cx->nparams].check = (char *) check;
 	cx->values[cx->nparams++] = value ? pstrdup(value) : NULL;
 	appendStringInfo(&cx->buf, "$%d::%s", cx->nparams, sqltype);
 }
@@ -385,12 +399,14 @@ emit_rows_tail(SqlContext *cx, const PlanSelect *sel, const char *alias,
 	if (sel->limit && sel->limit->hdr.kind != GQL_NULL_VALUE)
 	{
 		appendStringInfoString(&cx->buf, " LIMIT ");
-		graphql_sql_param(cx, graphql_sql_value_text(sel->limit, false), "int8");
+		graphql_sql_param_checked(cx, graphql_sql_value_text(sel->limit, false),
+								  "int8", "SELECT 1 LIMIT $1::int8");
 	}
 	if (sel->offset && sel->offset->hdr.kind != GQL_NULL_VALUE)
 	{
 		appendStringInfoString(&cx->buf, " OFFSET ");
-		graphql_sql_param(cx, graphql_sql_value_text(sel->offset, false), "int8");
+		graphql_sql_param_checked(cx, graphql_sql_value_text(sel->offset, false),
+								  "int8", "SELECT 1 OFFSET $1::int8");
 	}
 }
 
@@ -601,28 +617,38 @@ emit_list_direct(SqlContext *cx, const PlanSelect *sel, const char *parent)
 	appendStringInfoChar(&cx->buf, ')');
 }
 
+static void emit_rows_select(SqlContext *cx, const PlanSelect *sel,
+							 const char *parent);
+
 /*
  * A nested or root selection: a list, one row, or an aggregate.  A list
  * that must pick its rows in order first (LIMIT, OFFSET, DISTINCT ON)
- * aggregates an ordered subquery; any other list is emit_list_direct.
+ * aggregates an ordered subquery (emit_rows_select); any other list is
+ * emit_list_direct.  Parameters appended meanwhile belong to sel.
  */
 static void
 emit_select(SqlContext *cx, const PlanSelect *sel, const char *parent)
 {
+	const PlanSelect *outer = cx->select;
+
+	cx->select = sel;
+	if (sel->shape == PS_AGGREGATE)
+		emit_aggregate(cx, sel, parent);
+	else if (sel->shape == PS_LIST && sel->ndistinct == 0 &&
+			 !has_limit_offset(sel))
+		emit_list_direct(cx, sel, parent);
+	else
+		emit_rows_select(cx, sel, parent);
+	cx->select = outer;
+}
+
+/* A list that picks its rows in order first, or one row */
+static void
+emit_rows_select(SqlContext *cx, const PlanSelect *sel, const char *parent)
+{
 	char	   *rows;
 	char	   *alias;
 
-	if (sel->shape == PS_AGGREGATE)
-	{
-		emit_aggregate(cx, sel, parent);
-		return;
-	}
-	if (sel->shape == PS_LIST && sel->ndistinct == 0 &&
-		!has_limit_offset(sel))
-	{
-		emit_list_direct(cx, sel, parent);
-		return;
-	}
 	rows = sel->shape == PS_LIST ? graphql_sql_alias(cx) : NULL;
 	alias = graphql_sql_alias(cx);
 	if (rows)
@@ -656,5 +682,7 @@ graphql_plan_sql(const PlanQuery *plan)
 	out->sql = cx.buf.data;
 	out->nparams = cx.nparams;
 	out->values = cx.values;
+	out->sites = cx.sites;
+	out->plan = plan;
 	return out;
 }

@@ -123,6 +123,26 @@ array_in(SqlContext *cx, const GqlCatColumn *col, const char *alias,
 	appendStringInfoChar(&cx->buf, ')');
 }
 
+/*
+ * The statement that fails as the statement would when a parameter is at
+ * fault (planner.h): a pattern can be a bad one only in its operator.
+ */
+static char *
+pattern_check(const OpDef *op, const GqlCatColumn *col)
+{
+	const char *type;
+
+	if (strstr(op->sql, "LIKE") == NULL && strstr(op->sql, "SIMILAR") == NULL &&
+		strchr(op->sql, '~') == NULL)
+	{
+		type = op->kind == OP_TEXT ? "text" :
+			op->kind == OP_TEXT_ARRAY ? "text[]" :
+			graphql_sql_type_name(col->typid, false);
+		return psprintf("SELECT $1::%s", type);
+	}
+	return psprintf("SELECT ''::text %s $1::text", op->sql);
+}
+
 /* One operator of a comparison expression */
 static void
 compare(SqlContext *cx, const GqlCatColumn *col, const char *alias,
@@ -142,16 +162,18 @@ compare(SqlContext *cx, const GqlCatColumn *col, const char *alias,
 	{
 		case OP_BINARY:
 			appendStringInfo(buf, " %s ", op->sql);
-			graphql_sql_param(cx, column_value_text(col, v),
-							  graphql_sql_type_name(col->typid, false));
+			graphql_sql_param_checked(cx, column_value_text(col, v),
+									  graphql_sql_type_name(col->typid, false),
+									  pattern_check(op, col));
 			break;
 		case OP_TEXT:
 		case OP_TEXT_ARRAY:
 			appendStringInfo(buf, " %s ", op->sql);
-			graphql_sql_param(cx, op->kind == OP_TEXT
-							  ? graphql_sql_value_text(v, false)
-							  : column_list_text(v, false),
-							  op->kind == OP_TEXT ? "text" : "text[]");
+			graphql_sql_param_checked(cx, op->kind == OP_TEXT
+									  ? graphql_sql_value_text(v, false)
+									  : column_list_text(v, false),
+									  op->kind == OP_TEXT ? "text" : "text[]",
+									  pattern_check(op, col));
 			break;
 		case OP_IN:
 		case OP_NIN:
