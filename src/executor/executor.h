@@ -37,6 +37,24 @@ extern char *graphql_coerce_variables(const GqlSchema *schema,
 /* GqlExecContext.variable over a GqlVariables */
 extern const GqlValue *graphql_variable_lookup(void *arg, const char *name);
 
+/*
+ * resolve.c: run a planned statement (sql: its text or another one with
+ * the same parameters) through SPI, connected by the caller; returns the
+ * SPI result code
+ */
+struct PlanSql;
+extern int	graphql_spi_execute(const struct PlanSql *ps, const char *sql,
+								bool read_only, long count);
+
+/*
+ * mutate.c: run the mutation operation of ctx (in SPI, connected by the
+ * caller, inside the caller's subtransaction): its data object as JSON
+ * text in the current memory context.  *current is the field running
+ * while it runs (for the error's location and path), NULL after.
+ */
+extern char *graphql_run_mutation(const GqlExecContext *ctx,
+								  const GqlCollectedField **current);
+
 extern Datum graphql_resolve(PG_FUNCTION_ARGS);
 extern Datum graphql_explain(PG_FUNCTION_ARGS);
 

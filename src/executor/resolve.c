@@ -45,6 +45,7 @@ typedef struct Request
 	GqlExecContext ctx;
 	GqlVariables vars;
 	PlanSql    *sql;			/* the statement, once planned */
+	const GqlCollectedField *mutation_field;	/* the mutation field running */
 	GqlLoc		plan_error_loc; /* where a planner error is */
 	StringInfoData out;			/* the response */
 } Request;
@@ -193,12 +194,6 @@ prepare(Request *r, text *query, Jsonb *variables, text *operation_name)
 		error_response(r, message, NULL, 0, "validation-failed", false);
 		return false;
 	}
-	if (op->operation != GQL_OP_QUERY && op->operation != GQL_OP_SUBSCRIPTION)
-	{
-		error_response(r, "graphql.resolve runs queries only", &op->hdr.loc, 1,
-					   "validation-failed", false);
-		return false;
-	}
 	error = graphql_coerce_variables(r->schema, op, variables, &r->vars, &loc);
 	if (error)
 	{
@@ -254,28 +249,53 @@ bind_params(const PlanSql *ps, Params *p)
 	}
 }
 
+/* Run sql with the parameters of ps through SPI (executor.h) */
+int
+graphql_spi_execute(const PlanSql *ps, const char *sql, bool read_only,
+					long count)
+{
+	Params		p;
+
+	bind_params(ps, &p);
+	return SPI_execute_with_args(sql, ps->nparams, p.types, p.values, p.nulls,
+								 read_only, count);
+}
+
 /* Plan, run the statement read-only, append {"data": ...} (in SPI) */
 static void
 run_statement(Request *r, MemoryContext cxt)
 {
 	PlanSql    *ps;
-	Params		p;
 	bool		isnull;
 	Datum		d;
 
 	ps = graphql_plan_sql(graphql_plan_query(&r->ctx, &r->plan_error_loc));
 	r->sql = ps;
-	bind_params(ps, &p);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	if (SPI_execute_with_args(ps->sql, ps->nparams, p.types, p.values, p.nulls,
-							  true, 1) != SPI_OK_SELECT || SPI_processed != 1)
+	if (graphql_spi_execute(ps, ps->sql, true, 1) != SPI_OK_SELECT ||
+		SPI_processed != 1)
 		elog(ERROR, "the statement of a GraphQL query returned no row");
 	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
 	MemoryContextSwitchTo(cxt);
 	resetStringInfo(&r->out);
 	appendStringInfo(&r->out, "{\"data\": %s}",
 					 isnull ? "null" : text_to_cstring(DatumGetTextPP(d)));
+	SPI_finish();
+}
+
+/* Run the mutation's fields, append {"data": ...} (in SPI) */
+static void
+run_mutation(Request *r, MemoryContext cxt)
+{
+	char	   *data;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	data = graphql_run_mutation(&r->ctx, &r->mutation_field);
+	MemoryContextSwitchTo(cxt);
+	resetStringInfo(&r->out);
+	appendStringInfo(&r->out, "{\"data\": %s}", data);
 	SPI_finish();
 }
 
@@ -380,6 +400,53 @@ error_select(Request *r, int sqlerrcode, MemoryContext cxt)
 }
 
 /*
+ * The response of an error while a mutation field ran: at that field.
+ * Hasura prefixes the messages of constraint violations with their kind.
+ */
+static void
+mutation_error(Request *r, ErrorData *edata)
+{
+	const GqlCollectedField *cf = r->mutation_field;
+	const char *prefix = "";
+	const char *message;
+
+	switch (edata->sqlerrcode)
+	{
+		case ERRCODE_NOT_NULL_VIOLATION:
+			prefix = "Not-NULL violation. ";
+			break;
+		case ERRCODE_FOREIGN_KEY_VIOLATION:
+			prefix = "Foreign key violation. ";
+			break;
+		case ERRCODE_UNIQUE_VIOLATION:
+			prefix = "Uniqueness violation. ";
+			break;
+		case ERRCODE_CHECK_VIOLATION:
+			prefix = "Check constraint violation. ";
+			break;
+		case ERRCODE_EXCLUSION_VIOLATION:
+			prefix = "Exclusion violation. ";
+			break;
+		case ERRCODE_RESTRICT_VIOLATION:
+			prefix = "Can not delete or update due to data being referred. ";
+			break;
+	}
+	message = psprintf("%s%s", prefix, edata->message);
+	resetStringInfo(&r->out);
+	appendStringInfoString(&r->out,
+						   edata->sqlerrcode == ERRCODE_GRAPHQL_VALIDATION
+						   ? "{\"errors\": [" : "{\"data\": null, \"errors\": [");
+	appendStringInfoString(&r->out, "{\"message\": ");
+	escape_json(&r->out, message);
+	appendStringInfo(&r->out,
+					 ", \"locations\": [{\"line\": %u, \"column\": %u}], \"path\": [",
+					 cf->fields[0]->hdr.loc.line, cf->fields[0]->hdr.loc.column);
+	escape_json(&r->out, cf->response_key);
+	appendStringInfo(&r->out, "], \"extensions\": {\"code\": \"%s\"}}]}",
+					 error_code(edata->sqlerrcode));
+}
+
+/*
  * The response of an error raised while planning or running the
  * statement: a planner validation error at its argument, without data; an
  * SQL error with data null, at the field it could be traced to.
@@ -394,6 +461,11 @@ execution_error(Request *r, ErrorData *edata, MemoryContext cxt)
 		error_response(r, edata->message, &r->plan_error_loc,
 					   r->plan_error_loc.line ? 1 : 0, "validation-failed",
 					   false);
+		return;
+	}
+	if (r->mutation_field)
+	{
+		mutation_error(r, edata);
 		return;
 	}
 	sel = error_select(r, edata->sqlerrcode, cxt);
@@ -423,9 +495,14 @@ execute(Request *r, MemoryContext cxt)
 	MemoryContextSwitchTo(cxt);
 	PG_TRY();
 	{
-		XactReadOnly = true;
-		run_statement(r, cxt);
-		XactReadOnly = was_read_only;
+		if (r->ctx.operation->operation == GQL_OP_MUTATION)
+			run_mutation(r, cxt);
+		else
+		{
+			XactReadOnly = true;
+			run_statement(r, cxt);
+			XactReadOnly = was_read_only;
+		}
 		ReleaseCurrentSubTransaction();
 		MemoryContextSwitchTo(cxt);
 		CurrentResourceOwner = owner;
@@ -568,6 +645,11 @@ graphql_explain(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("invalid GraphQL request"),
 				 errdetail_internal("%s", r.out.data)));
+	if (r.ctx.operation->operation == GQL_OP_MUTATION)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("graphql.explain explains queries only"),
+				 errdetail("A mutation runs one statement per field, each built from the rows the one before it returned.")));
 	ps = graphql_plan_sql(graphql_plan_query(&r.ctx, &r.plan_error_loc));
 	answer = mode ? explain_statement(ps, mode[0] == 'a', cxt) : ps->sql;
 	MemoryContextSwitchTo(old);

@@ -103,6 +103,18 @@ note_arg(const GqlCollectedField *cf, const char *name)
 	}
 }
 
+/* The computed field of rel named name, or NULL */
+static const GqlCatComputedField *
+computed_named(const GqlCatRelation *rel, const char *name)
+{
+	int			k;
+
+	for (k = 0; k < rel->ncomputed; k++)
+		if (strcmp(rel->computed[k]->name, name) == 0)
+			return rel->computed[k];
+	return NULL;
+}
+
 /* The column of rel named name, or NULL */
 static const GqlCatColumn *
 column_named(const GqlCatRelation *rel, const char *name)
@@ -246,6 +258,12 @@ plan_order_object(OrderList *ol, const GqlCatRelation *rel, const GqlValue *v,
 		if (col)
 		{
 			order_add(ol, PO_COLUMN, f->value, path, npath)->column = col;
+			continue;
+		}
+		if (computed_named(rel, name) != NULL)
+		{
+			order_add(ol, PO_COLUMN, f->value, path, npath)->computed =
+				computed_named(rel, name);
 			continue;
 		}
 		if ((r = aggregate_relationship(rel, name)) != NULL)
@@ -479,6 +497,36 @@ plan_select(const GqlExecContext *ctx, const GqlCollectedField *cf,
 	return sel;
 }
 
+/*
+ * A function's field: a scalar value (PF_CALL), or a selection of rows
+ * from the call.  row: the function takes the parent row first (a
+ * computed field).  aggregate: <fn>_aggregate.
+ */
+static void
+plan_call(const GqlExecContext *ctx, const GqlCollectedField *cf,
+		  const GqlCatFunction *fn, bool row, PlanField *f)
+{
+	const GqlValue *args = arg_value(ctx, cf, "args");
+
+	if (fn->returns == GQL_FUNC_SCALAR)
+	{
+		f->kind = PF_CALL;
+		f->func = fn;
+		f->func_args = args;
+		f->func_row = row;
+		f->stringify = stringify_type(cf->def->type);
+		return;
+	}
+	f->kind = PF_SELECT;
+	f->select = plan_select(ctx, cf, fn->returns == GQL_FUNC_ROW ? PS_SINGLE :
+							*(const GqlCatTag *) cf->def->source ==
+							GQL_CAT_ROOT_FUNCTION_AGGREGATE ? PS_AGGREGATE :
+							PS_LIST, fn->relation, NULL);
+	f->select->func = fn;
+	f->select->func_args = args;
+	f->select->func_row = row;
+}
+
 /* One field of an object type of a relation */
 static void
 plan_object_field(const GqlExecContext *ctx, const GqlCollectedField *cf,
@@ -510,6 +558,10 @@ plan_object_field(const GqlExecContext *ctx, const GqlCollectedField *cf,
 			f->select = plan_select(ctx, cf, PS_AGGREGATE,
 									role->relationship->target,
 									role->relationship);
+			break;
+		case GQL_CAT_COMPUTED_FIELD:
+			plan_call(ctx, cf, ((const GqlCatComputedField *) tag)->function,
+					  true, f);
 			break;
 		default:
 			elog(ERROR, "unexpected source of field \"%s\"", cf->def->name);
@@ -575,6 +627,12 @@ plan_root_field(const GqlExecContext *ctx, const GqlCollectedField *cf,
 		f->text = "";
 		return;
 	}
+	if (role->tag == GQL_CAT_ROOT_FUNCTION ||
+		role->tag == GQL_CAT_ROOT_FUNCTION_AGGREGATE)
+	{
+		plan_call(ctx, cf, role->function, false, f);
+		return;
+	}
 	f->kind = PF_SELECT;
 	if (role->tag == GQL_CAT_ROOT_BY_PK)
 		f->select = plan_by_pk(ctx, cf, role->relation);
@@ -603,5 +661,72 @@ graphql_plan_query(const GqlExecContext *ctx, GqlLoc *err_loc)
 	plan->nfields = n;
 	for (k = 0; k < n; k++)
 		plan_root_field(ctx, &cf[k], &plan->fields[k]);
+	return plan;
+}
+
+/*
+ * The answer of a mutation field that has run (planner.h): its rows come
+ * from rows_json; affected_rows is a constant.
+ */
+PlanQuery *
+graphql_plan_mutation_result(const GqlExecContext *ctx,
+							 const GqlCollectedField *cf,
+							 const GqlCatRelation *rel, MutResultShape shape,
+							 int64 affected, const char *rows_json)
+{
+	PlanQuery  *plan = palloc0(sizeof(PlanQuery));
+	PlanField  *f = palloc0(sizeof(PlanField) * 2);
+	const GqlSchemaType *type = gql_type_ref_named_type(cf->def->type);
+	GqlCollectedField *sub;
+	int			n;
+	int			k;
+
+	current_select = NULL;
+	plan->fields = f;
+	plan->nfields = 1;
+	f->key = cf->response_key;
+	if (shape != MR_RESPONSE)
+	{
+		f->kind = PF_SELECT;
+		f->select = plan_select(ctx, cf, shape == MR_ROW ? PS_SINGLE : PS_LIST,
+								rel, NULL);
+		f->select->rows_json = rows_json;
+		return plan;
+	}
+	/* <t>_mutation_response { affected_rows returning { ... } } */
+	n = sub_fields(ctx, cf, type, &sub);
+	f->kind = PF_OBJECT;
+	f->fields = palloc0(sizeof(PlanField) * (n + 1));
+	f->nfields = n;
+	for (k = 0; k < n; k++)
+	{
+		PlanField  *g = &f->fields[k];
+
+		g->key = sub[k].response_key;
+		if (plan_typename(ctx, &sub[k], type, g))
+			continue;
+		if (strcmp(sub[k].def->name, "affected_rows") == 0)
+		{
+			g->kind = PF_JSON;
+			g->text = psprintf(INT64_FORMAT, affected);
+			continue;
+		}
+		g->kind = PF_SELECT;		/* returning */
+		g->select = plan_select(ctx, &sub[k], PS_LIST, rel, NULL);
+		g->select->rows_json = rows_json;
+	}
+	return plan;
+}
+
+/* One root field alone (planner.h) */
+PlanQuery *
+graphql_plan_field(const GqlExecContext *ctx, const GqlCollectedField *cf)
+{
+	PlanQuery  *plan = palloc0(sizeof(PlanQuery));
+
+	current_select = NULL;
+	plan->fields = palloc0(sizeof(PlanField) * 2);
+	plan->nfields = 1;
+	plan_root_field(ctx, cf, &plan->fields[0]);
 	return plan;
 }

@@ -36,7 +36,9 @@ typedef enum PlanFieldKind
 								 * (aggregate { ... }, sum { ... }) */
 	PF_COUNT,					/* aggregate count */
 	PF_AGG_OP,					/* aggregate op over a column */
-	PF_NODES					/* aggregate nodes: list of row objects */
+	PF_NODES,					/* aggregate nodes: list of row objects */
+	PF_CALL						/* a scalar function's value (root field,
+								 * or computed field of the row) */
 } PlanFieldKind;
 
 struct PlanSelect;
@@ -55,6 +57,9 @@ typedef struct PlanField
 	const GqlCatColumn **columns;	/* COUNT: counted columns (none: rows) */
 	int			ncolumns;
 	bool		distinct;		/* COUNT */
+	const GqlCatFunction *func; /* CALL */
+	const GqlValue *func_args;	/* CALL: the args object, or NULL */
+	bool		func_row;		/* CALL: the row is the first argument */
 } PlanField;
 
 typedef enum PlanOrderKind
@@ -72,6 +77,7 @@ typedef struct PlanOrder
 										 * AGG) one array relationship */
 	int			npath;
 	const GqlCatColumn *column;
+	const GqlCatComputedField *computed;	/* PO_COLUMN: instead of column */
 	const char *agg;			/* PO_AGG: SQL aggregate function */
 	bool		desc;
 	bool		nulls_first;
@@ -104,6 +110,12 @@ typedef struct PlanSelect
 	int			npk;
 	PlanField  *fields;			/* in selection order */
 	int			nfields;
+	const char *rows_json;		/* rows given as a JSON array of objects
+								 * (a mutation's returning) instead of read
+								 * from the relation; kept in their order */
+	const GqlCatFunction *func; /* rows from a call of this function */
+	const GqlValue *func_args;	/* its args object, or NULL */
+	bool		func_row;		/* the parent row is its first argument */
 } PlanSelect;
 
 /* The whole operation: the root fields */
@@ -144,8 +156,38 @@ typedef struct PlanSql
 extern PlanQuery *graphql_plan_query(const GqlExecContext *ctx,
 									 GqlLoc *error_loc);
 
+/*
+ * The answer of one mutation field (cf, over rows of rel) once it has
+ * run, from the rows it returned as a JSON array of objects: a
+ * <t>_mutation_response (with the number of affected rows), one row
+ * object or null (insert_<t>_one, _by_pk, a function returning a row), or
+ * a list of rows (a function returning SETOF, its where, order_by, limit
+ * and offset applied).  The plan has one field, whose value
+ * graphql_plan_sql_value computes.
+ */
+typedef enum MutResultShape
+{
+	MR_RESPONSE,
+	MR_ROW,
+	MR_ROWS
+} MutResultShape;
+
+extern PlanQuery *graphql_plan_mutation_result(const GqlExecContext *ctx,
+											   const GqlCollectedField *cf,
+											   const GqlCatRelation *rel,
+											   MutResultShape shape,
+											   int64 affected,
+											   const char *rows_json);
+
+/* The plan of one root field alone (a function's scalar value) */
+extern PlanQuery *graphql_plan_field(const GqlExecContext *ctx,
+									 const GqlCollectedField *cf);
+
 /* sql.c: the one statement computing the data object of a plan */
 extern PlanSql *graphql_plan_sql(const PlanQuery *plan);
+
+/* The statement computing the JSON value of the plan's one field */
+extern PlanSql *graphql_plan_sql_value(const PlanQuery *plan);
 
 /* ------------------------------------------------------------------------
  * Shared by sql.c and where.c
@@ -198,8 +240,79 @@ extern void graphql_sql_join(SqlContext *cx, const GqlCatRelationship *r,
 /* The items of a list value (a single non-list value is a one-item list) */
 extern int	graphql_value_items(const GqlValue *value, const GqlValue ***items);
 
+/*
+ * call.c: "schema.fn(row, args...)" with row the alias whose row is the
+ * first argument (computed fields) or NULL, args the <fn>_args value
+ */
+extern void graphql_sql_call(SqlContext *cx, const GqlCatFunction *fn,
+							 const char *row, const GqlValue *args);
+
 /* where.c: a <t>_bool_exp value over rel (alias) as a SQL condition */
 extern void graphql_where_sql(SqlContext *cx, const GqlCatRelation *rel,
 							  const char *alias, const GqlValue *where);
+
+/* ------------------------------------------------------------------------
+ * mutation.c: the data-modifying statements of mutation fields.  Each
+ * returns, per affected row, the row as a JSON object of the readable
+ * columns, then the text of the link columns asked for.
+ * ------------------------------------------------------------------------
+ */
+
+/* One row to insert: by column index of the relation, given or DEFAULT */
+typedef struct MutInsertRow
+{
+	const char **values;		/* text of each given column (NULL: null) */
+	bool	   *given;
+} MutInsertRow;
+
+/* on_conflict, resolved */
+typedef struct MutConflict
+{
+	const GqlCatConstraint *constraint;
+	const GqlCatColumn **update_columns;	/* none: DO NOTHING */
+	int			nupdate;
+	const GqlValue *where;		/* filter on the existing row, or NULL */
+} MutConflict;
+
+typedef enum MutSetKind
+{
+	MS_SET,						/* _set: col = v */
+	MS_INC,						/* _inc: col = col + v */
+	MS_APPEND,					/* _append: col = col || v */
+	MS_PREPEND,					/* _prepend: col = v || col */
+	MS_DELETE_KEY,				/* _delete_key: col = col - key */
+	MS_DELETE_ELEM,				/* _delete_elem: col = col - index */
+	MS_DELETE_AT_PATH			/* _delete_at_path: col = col #- path */
+} MutSetKind;
+
+typedef struct MutSet
+{
+	const GqlCatColumn *column;
+	MutSetKind	kind;
+	const GqlValue *value;
+} MutSet;
+
+/* Which rows an update or delete touches: key values and a filter */
+typedef struct MutFilter
+{
+	const GqlCatColumn **pk;
+	const GqlValue **pk_values;
+	int			npk;
+	const GqlValue *where;		/* a <t>_bool_exp, or NULL */
+} MutFilter;
+
+extern PlanSql *graphql_sql_insert(const GqlCatRelation *rel,
+								   const MutInsertRow *rows, int nrows,
+								   const MutConflict *conflict,
+								   const GqlCatColumn *const *link, int nlink);
+extern PlanSql *graphql_sql_update(const GqlCatRelation *rel,
+								   const MutSet *sets, int nsets,
+								   const MutFilter *filter);
+extern PlanSql *graphql_sql_delete(const GqlCatRelation *rel,
+								   const MutFilter *filter);
+
+/* SELECT row_to_json(t0) FROM fn(args) AS t0: a function's rows */
+extern PlanSql *graphql_sql_call_rows(const GqlCatFunction *fn,
+									  const GqlValue *args);
 
 #endif							/* GRAPHQL_PLANNER_H */

@@ -292,6 +292,11 @@ order_expr(SqlContext *cx, const PlanOrder *o, int depth, const char *alias)
 	const GqlCatRelationship *r;
 	char	   *child;
 
+	if (depth == o->npath && o->computed)
+	{
+		graphql_sql_call(cx, o->computed->function, alias, NULL);
+		return;
+	}
 	if (depth == o->npath)
 	{
 		graphql_sql_column(cx, alias, o->column);
@@ -343,8 +348,30 @@ emit_rows_from(SqlContext *cx, const PlanSelect *sel, const char *alias,
 	int			k;
 
 	appendStringInfoString(&cx->buf, " FROM ");
-	graphql_sql_from(cx, sel->rel, alias);
+	if (sel->rows_json)
+	{
+		/* <alias>_r: the items in order; <alias>: each as a row of rel */
+		appendStringInfoString(&cx->buf, "json_array_elements(");
+		graphql_sql_param(cx, sel->rows_json, "json");
+		appendStringInfo(&cx->buf,
+						 ") WITH ORDINALITY AS %s_r(j, n), json_populate_record(NULL::%s, %s_r.j) AS %s",
+						 alias,
+						 quote_qualified_identifier(sel->rel->nspname,
+													sel->rel->relname),
+						 alias, alias);
+	}
+	else if (sel->func)
+	{
+		graphql_sql_call(cx, sel->func, sel->func_row ? parent : NULL,
+						 sel->func_args);
+		appendStringInfo(&cx->buf, " AS %s", alias);
+	}
+	else
+		graphql_sql_from(cx, sel->rel, alias);
 	appendStringInfoString(&cx->buf, " WHERE ");
+	/* a function returning one row gives a row of NULLs for no row */
+	if (sel->func && sel->func->returns == GQL_FUNC_ROW)
+		appendStringInfo(&cx->buf, "NOT (%s IS NULL) AND ", alias);
 	if (sel->via)
 	{
 		graphql_sql_join(cx, sel->via, parent, alias);
@@ -370,6 +397,8 @@ emit_order_by(SqlContext *cx, const PlanSelect *sel, const char *alias)
 {
 	int			k;
 
+	if (sel->rows_json && sel->norder == 0)
+		appendStringInfo(&cx->buf, " ORDER BY %s_r.n", alias);
 	for (k = 0; k < sel->norder; k++)
 	{
 		const PlanOrder *o = &sel->order[k];
@@ -499,6 +528,13 @@ emit_field(SqlContext *cx, const PlanField *f, const char *alias,
 			break;
 		case PF_NODES:
 			emit_nodes(cx, f, agg);
+			break;
+		case PF_CALL:
+			graphql_sql_call(cx, f->func, f->func_row ? alias : NULL,
+							 f->func_args);
+			if (f->stringify)
+				appendStringInfoString(&cx->buf, f->func->ret_is_array
+									   ? "::text[]" : "::text");
 			break;
 	}
 }
@@ -679,6 +715,27 @@ graphql_plan_sql(const PlanQuery *plan)
 	initStringInfo(&cx.buf);
 	appendStringInfoString(&cx.buf, "SELECT ");
 	emit_object(&cx, plan->fields, plan->nfields, NULL, NULL);
+	out->sql = cx.buf.data;
+	out->nparams = cx.nparams;
+	out->values = cx.values;
+	out->sites = cx.sites;
+	out->plan = plan;
+	return out;
+}
+
+/* The statement of the value of a plan's one field */
+PlanSql *
+graphql_plan_sql_value(const PlanQuery *plan)
+{
+	SqlContext	cx;
+	PlanSql    *out = palloc0(sizeof(PlanSql));
+
+	Assert(plan->nfields == 1);
+	memset(&cx, 0, sizeof(cx));
+	initStringInfo(&cx.buf);
+	appendStringInfoString(&cx.buf, "SELECT ");
+	emit_field(&cx, &plan->fields[0], NULL, NULL);
+	appendStringInfoString(&cx.buf, "::json");
 	out->sql = cx.buf.data;
 	out->nparams = cx.nparams;
 	out->values = cx.values;

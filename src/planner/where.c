@@ -97,9 +97,21 @@ column_list_text(const GqlValue *v, bool json_items)
 	return graphql_sql_array_text(&list, json_items);
 }
 
+/* The left side of a comparison: the column, or the computed field's call */
+static void
+operand(SqlContext *cx, const GqlCatColumn *col, const GqlCatComputedField *cc,
+		const char *alias)
+{
+	if (cc)
+		graphql_sql_call(cx, cc->function, alias, NULL);
+	else
+		graphql_sql_column(cx, alias, col);
+}
+
 /* _in / _nin over an array column: col IN ($1, $2, ...) */
 static void
-array_in(SqlContext *cx, const GqlCatColumn *col, const char *alias,
+array_in(SqlContext *cx, const GqlCatColumn *col,
+		 const GqlCatComputedField *cc, const char *alias,
 		 const GqlValue *v, bool negate)
 {
 	const GqlValue **items;
@@ -111,7 +123,7 @@ array_in(SqlContext *cx, const GqlCatColumn *col, const char *alias,
 		appendStringInfoString(&cx->buf, negate ? "true" : "false");
 		return;
 	}
-	graphql_sql_column(cx, alias, col);
+	operand(cx, col, cc, alias);
 	appendStringInfoString(&cx->buf, negate ? " NOT IN (" : " IN (");
 	for (k = 0; k < n; k++)
 	{
@@ -145,19 +157,20 @@ pattern_check(const OpDef *op, const GqlCatColumn *col)
 
 /* One operator of a comparison expression */
 static void
-compare(SqlContext *cx, const GqlCatColumn *col, const char *alias,
+compare(SqlContext *cx, const GqlCatColumn *col,
+		const GqlCatComputedField *cc, const char *alias,
 		const OpDef *op, const GqlValue *v)
 {
 	StringInfo	buf = &cx->buf;
 
 	if ((op->kind == OP_IN || op->kind == OP_NIN) && col->is_array)
 	{
-		array_in(cx, col, alias, v, op->kind == OP_NIN);
+		array_in(cx, col, cc, alias, v, op->kind == OP_NIN);
 		return;
 	}
 	if (op->kind == OP_NIN)
 		appendStringInfoString(buf, "NOT (");
-	graphql_sql_column(cx, alias, col);
+	operand(cx, col, cc, alias);
 	switch (op->kind)
 	{
 		case OP_BINARY:
@@ -202,7 +215,8 @@ find_op(const char *name)
 
 /* A comparison expression { _op: value, ... } over a column */
 static void
-comparison(SqlContext *cx, const GqlCatColumn *col, const char *alias,
+comparison(SqlContext *cx, const GqlCatColumn *col,
+		   const GqlCatComputedField *cc, const char *alias,
 		   const GqlValue *v)
 {
 	int			n = 0;
@@ -218,7 +232,7 @@ comparison(SqlContext *cx, const GqlCatColumn *col, const char *alias,
 			continue;
 		if (n++ > 0)
 			appendStringInfoString(&cx->buf, " AND ");
-		compare(cx, col, alias, op, f->value);
+		compare(cx, col, cc, alias, op, f->value);
 	}
 	appendStringInfoString(&cx->buf, n == 0 ? "true)" : ")");
 }
@@ -275,6 +289,36 @@ find_column(const GqlCatRelation *rel, const char *name)
 	return NULL;
 }
 
+/* The computed field of rel named name, or NULL */
+static const GqlCatComputedField *
+find_computed(const GqlCatRelation *rel, const char *name)
+{
+	int			k;
+
+	for (k = 0; k < rel->ncomputed; k++)
+		if (strcmp(rel->computed[k]->name, name) == 0)
+			return rel->computed[k];
+	return NULL;
+}
+
+/*
+ * A column describing the value of a scalar computed field, for the
+ * comparison code, which reads the type of its left side from a column
+ */
+static const GqlCatColumn *
+computed_column(const GqlCatComputedField *cc)
+{
+	GqlCatColumn *col = palloc0(sizeof(GqlCatColumn));
+
+	col->tag = GQL_CAT_COLUMN;
+	col->relation = cc->relation;
+	col->name = cc->name;
+	col->typid = cc->function->rettype;
+	col->type = cc->function->ret_type;
+	col->is_array = cc->function->ret_is_array;
+	return col;
+}
+
 /* The relationship of rel named name, or NULL */
 static const GqlCatRelationship *
 find_relationship(const GqlCatRelation *rel, const char *name)
@@ -293,6 +337,7 @@ bool_field(SqlContext *cx, const GqlCatRelation *rel, const char *alias,
 		   const char *name, const GqlValue *v)
 {
 	const GqlCatColumn *col;
+	const GqlCatComputedField *cc;
 	const GqlCatRelationship *r;
 
 	if (strcmp(name, "_and") == 0 || strcmp(name, "_or") == 0)
@@ -303,7 +348,9 @@ bool_field(SqlContext *cx, const GqlCatRelation *rel, const char *alias,
 		bool_exp(cx, rel, alias, v);
 	}
 	else if ((col = find_column(rel, name)) != NULL)
-		comparison(cx, col, alias, v);
+		comparison(cx, col, NULL, alias, v);
+	else if ((cc = find_computed(rel, name)) != NULL)
+		comparison(cx, computed_column(cc), cc, alias, v);
 	else if ((r = find_relationship(rel, name)) != NULL)
 		relationship(cx, r, alias, v);
 	else

@@ -77,7 +77,20 @@ typedef enum GqlCatTag
 	GQL_CAT_ARRAY_AGGREGATE,	/* <rel>_aggregate of an array relationship */
 	GQL_CAT_ROOT_SELECT,		/* query_root.<t> */
 	GQL_CAT_ROOT_BY_PK,			/* query_root.<t>_by_pk */
-	GQL_CAT_ROOT_AGGREGATE		/* query_root.<t>_aggregate */
+	GQL_CAT_ROOT_AGGREGATE,		/* query_root.<t>_aggregate */
+	GQL_CAT_ROOT_INSERT,		/* mutation_root.insert_<t> */
+	GQL_CAT_ROOT_INSERT_ONE,	/* mutation_root.insert_<t>_one */
+	GQL_CAT_ROOT_UPDATE,		/* mutation_root.update_<t> */
+	GQL_CAT_ROOT_UPDATE_BY_PK,	/* mutation_root.update_<t>_by_pk */
+	GQL_CAT_ROOT_UPDATE_MANY,	/* mutation_root.update_<t>_many */
+	GQL_CAT_ROOT_DELETE,		/* mutation_root.delete_<t> */
+	GQL_CAT_ROOT_DELETE_BY_PK,	/* mutation_root.delete_<t>_by_pk */
+	GQL_CAT_CONSTRAINT,			/* a unique or primary key constraint */
+	GQL_CAT_FUNCTION,			/* a function (GqlCatFunction) */
+	GQL_CAT_FUNCTION_ARG,		/* one of its arguments */
+	GQL_CAT_ROOT_FUNCTION,		/* query_root / mutation_root.<fn> */
+	GQL_CAT_ROOT_FUNCTION_AGGREGATE,	/* query_root.<fn>_aggregate */
+	GQL_CAT_COMPUTED_FIELD		/* a function as a field of a relation */
 } GqlCatTag;
 
 struct GqlCatRelation;
@@ -111,6 +124,9 @@ typedef struct GqlCatColumn
 	bool		has_default;
 	bool		generated;		/* GENERATED ALWAYS AS (...) STORED */
 	bool		identity;
+	bool		insertable;		/* the role may insert it, and it is not
+								 * generated or GENERATED ALWAYS identity */
+	bool		updatable;		/* likewise for update */
 	const char *description;	/* COMMENT ON COLUMN, or NULL */
 } GqlCatColumn;
 
@@ -131,7 +147,63 @@ typedef struct GqlCatRole
 	GqlCatTag	tag;
 	struct GqlCatRelation *relation;
 	struct GqlCatRelationship *relationship;
+	struct GqlCatFunction *function;	/* ROOT_FUNCTION* */
 } GqlCatRole;
+
+/* What a function returns */
+typedef enum GqlCatFuncReturn
+{
+	GQL_FUNC_SCALAR,			/* a value of a scalar, enum or array type */
+	GQL_FUNC_ROW,				/* one row of an exposed relation's type */
+	GQL_FUNC_SETOF_ROW			/* SETOF an exposed relation's type */
+} GqlCatFuncReturn;
+
+/* An input argument of a function */
+typedef struct GqlCatFunctionArg
+{
+	GqlCatTag	tag;			/* GQL_CAT_FUNCTION_ARG */
+	const char *name;			/* GraphQL name: the SQL name, or arg_<n> */
+	const char *sqlname;		/* NULL when the argument has no name */
+	Oid			typid;			/* declared type */
+	GqlCatType *type;			/* its base (element) type */
+	bool		is_array;
+	bool		has_default;
+} GqlCatFunctionArg;
+
+/*
+ * A function exposed as a root field (STABLE/IMMUTABLE in query_root,
+ * VOLATILE in mutation_root) or, when its first argument is a relation's
+ * row type, as a computed field of that relation (args[0] is the row).
+ */
+typedef struct GqlCatFunction
+{
+	GqlCatTag	tag;			/* GQL_CAT_FUNCTION */
+	Oid			oid;
+	const char *nspname;
+	const char *proname;
+	char		volatility;		/* pg_proc.provolatile: 'i', 's', 'v' */
+	GqlCatFuncReturn returns;
+	Oid			rettype;
+	GqlCatType *ret_type;		/* SCALAR: base (element) type */
+	bool		ret_is_array;
+	struct GqlCatRelation *relation;	/* ROW, SETOF_ROW: the rows' relation */
+	GqlCatFunctionArg *args;	/* input arguments in order */
+	int			nargs;
+	const char *description;	/* COMMENT ON FUNCTION, or NULL */
+	/* set by the builder */
+	const char *gql_name;
+	GqlCatRole	root;			/* ROOT_FUNCTION */
+	GqlCatRole	root_aggregate; /* ROOT_FUNCTION_AGGREGATE */
+} GqlCatFunction;
+
+/* A function as a field of a relation's object type */
+typedef struct GqlCatComputedField
+{
+	GqlCatTag	tag;			/* GQL_CAT_COMPUTED_FIELD */
+	const char *name;
+	struct GqlCatRelation *relation;
+	GqlCatFunction *function;	/* args[0] takes the row */
+} GqlCatComputedField;
 
 /*
  * A relationship inferred from a foreign key (filled by the builder, the
@@ -151,6 +223,17 @@ typedef struct GqlCatRelationship
 	bool		notnull;		/* object: always finds a row (nullable otherwise) */
 	GqlCatRole	aggregate;		/* array: the <name>_aggregate field */
 } GqlCatRelationship;
+
+/* A unique or primary key constraint (the values of <t>_constraint) */
+typedef struct GqlCatConstraint
+{
+	GqlCatTag	tag;			/* GQL_CAT_CONSTRAINT */
+	struct GqlCatRelation *relation;
+	const char *name;
+	GqlCatColumn **columns;
+	int			ncolumns;
+	bool		primary;
+} GqlCatConstraint;
 
 typedef struct GqlCatRelation
 {
@@ -173,6 +256,20 @@ typedef struct GqlCatRelation
 	GqlCatRole	root_select;
 	GqlCatRole	root_by_pk;
 	GqlCatRole	root_aggregate;
+	GqlCatRole	root_insert;
+	GqlCatRole	root_insert_one;
+	GqlCatRole	root_update;
+	GqlCatRole	root_update_by_pk;
+	GqlCatRole	root_update_many;
+	GqlCatRole	root_delete;
+	GqlCatRole	root_delete_by_pk;
+	bool		can_insert;
+	bool		can_update;
+	bool		can_delete;
+	struct GqlCatConstraint *constraints;	/* unique and primary key */
+	int			nconstraints;
+	struct GqlCatComputedField **computed;	/* its computed fields */
+	int			ncomputed;
 } GqlCatRelation;
 
 typedef struct GqlCatalog
@@ -183,6 +280,8 @@ typedef struct GqlCatalog
 	int			nfkeys;
 	GqlCatType **types;			/* every base type of a visible column */
 	int			ntypes;
+	GqlCatFunction *functions;	/* exposable functions, by schema and name */
+	int			nfunctions;
 } GqlCatalog;
 
 /* Read the catalog as the current role sees it; all memory from cxt */

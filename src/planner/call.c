@@ -1,0 +1,100 @@
+/*-------------------------------------------------------------------------
+ *
+ * call.c
+ *	  Calls of SQL functions exposed as root fields and computed fields.
+ *
+ * A call passes the given arguments positionally until one is left out;
+ * an argument left out that has a default is omitted, and the arguments
+ * after it are passed by name (name => value), which is how SQL lets a
+ * caller skip a defaulted argument.  An argument left out without a
+ * default is NULL.  Values are $n parameters cast to the argument's type.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "utils/builtins.h"
+
+#include "planner/planner.h"
+
+/* The field of an object value named name: NULL when absent */
+static const GqlValue *
+given(const GqlValue *object, const char *name, bool *present)
+{
+	int			k;
+
+	*present = false;
+	for (k = 0; object && object->hdr.kind == GQL_OBJECT_VALUE &&
+		 k < object->items.count; k++)
+	{
+		const GqlArgument *f = (const GqlArgument *) object->items.items[k];
+
+		if (strcmp(f->name->value, name) == 0)
+		{
+			*present = true;
+			return f->value;
+		}
+	}
+	return NULL;
+}
+
+/* The text of an argument value (JSON for json/jsonb, arrays as literals) */
+static char *
+arg_text(const GqlCatFunctionArg *a, const GqlValue *v)
+{
+	bool		json = a->type && (a->type->oid == JSONOID || a->type->oid == JSONBOID);
+
+	if (v == NULL || v->hdr.kind == GQL_NULL_VALUE)
+		return NULL;
+	if (a->is_array && v->hdr.kind == GQL_LIST_VALUE)
+		return graphql_sql_array_text(v, json);
+	return graphql_sql_value_text(v, json);
+}
+
+/*
+ * "schema.fn(row, args...)": row is the alias whose row is the first
+ * argument (a computed field), or NULL; args the <fn>_args object value.
+ */
+void
+graphql_sql_call(SqlContext *cx, const GqlCatFunction *fn, const char *row,
+				 const GqlValue *args)
+{
+	bool		named = false;
+	bool		first = true;
+	int			k;
+
+	appendStringInfo(&cx->buf, "%s(",
+					 quote_qualified_identifier(fn->nspname, fn->proname));
+	if (row)
+	{
+		appendStringInfoString(&cx->buf, row);
+		first = false;
+	}
+	for (k = row ? 1 : 0; k < fn->nargs; k++)
+	{
+		const GqlCatFunctionArg *a = &fn->args[k];
+		bool		present;
+		const GqlValue *v = given(args, a->name, &present);
+
+		if (!present && a->has_default)
+		{
+			named = true;
+			continue;
+		}
+		if (named && a->sqlname == NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_GRAPHQL_VALIDATION),
+					 errmsg("argument \"%s\" of \"%s\" must be given when an argument before it is left out",
+							a->name, fn->proname),
+					 errdetail("The argument has no SQL name, so it can only be passed by position.")));
+		if (!first)
+			appendStringInfoString(&cx->buf, ", ");
+		first = false;
+		if (named)
+			appendStringInfo(&cx->buf, "%s => ", quote_identifier(a->sqlname));
+		graphql_sql_param(cx, arg_text(a, v),
+						  graphql_sql_type_name(a->typid, false));
+	}
+	appendStringInfoChar(&cx->buf, ')');
+}

@@ -1,0 +1,296 @@
+/*-------------------------------------------------------------------------
+ *
+ * mutation.c
+ *	  The data-modifying statements of mutation fields: INSERT (with ON
+ *	  CONFLICT), UPDATE and DELETE, from resolved arguments (planner.h).
+ *
+ * Every statement returns one row per affected row: first the row as a
+ * JSON object of the columns the role may read (a subquery's
+ * row_to_json, so there is no limit on the number of columns), then the
+ * text of the columns the caller asked for (the keys a nested insert
+ * links by).  The executor collects the objects into the JSON array a
+ * mutation's `returning` reads (graphql_plan_mutation_result), so the
+ * rows are answered as the statement left them.  Values are $n parameters
+ * cast to their column's type, as in queries.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "utils/builtins.h"
+
+#include "planner/planner.h"
+
+/* The statement of cx as a PlanSql */
+static PlanSql *
+finish(SqlContext *cx)
+{
+	PlanSql    *out = palloc0(sizeof(PlanSql));
+
+	out->sql = cx->buf.data;
+	out->nparams = cx->nparams;
+	out->values = cx->values;
+	out->sites = cx->sites;
+	return out;
+}
+
+static void
+start(SqlContext *cx)
+{
+	memset(cx, 0, sizeof(SqlContext));
+	initStringInfo(&cx->buf);
+}
+
+/* " RETURNING (row as JSON), link columns as text" of target alias */
+static void
+emit_returning(SqlContext *cx, const GqlCatRelation *rel, const char *alias,
+			   const GqlCatColumn *const *link, int nlink)
+{
+	int			k;
+
+	appendStringInfoString(&cx->buf, " RETURNING ");
+	if (rel->ncolumns == 0)
+		appendStringInfoString(&cx->buf, "'{}'::json");
+	else
+	{
+		appendStringInfoString(&cx->buf, "(SELECT row_to_json(r) FROM (SELECT ");
+		for (k = 0; k < rel->ncolumns; k++)
+		{
+			if (k > 0)
+				appendStringInfoString(&cx->buf, ", ");
+			graphql_sql_column(cx, alias, &rel->columns[k]);
+		}
+		appendStringInfoString(&cx->buf, ") AS r)");
+	}
+	for (k = 0; k < nlink; k++)
+	{
+		appendStringInfoString(&cx->buf, ", ");
+		graphql_sql_column(cx, alias, link[k]);
+		appendStringInfoString(&cx->buf, "::text");
+	}
+}
+
+/* A value for column col as a parameter of its type */
+static void
+emit_value(SqlContext *cx, const GqlCatColumn *col, const char *text)
+{
+	graphql_sql_param(cx, text, graphql_sql_type_name(col->typid, false));
+}
+
+/* "<target> AS <alias>" with the relation's qualified name */
+static void
+emit_target(SqlContext *cx, const GqlCatRelation *rel, const char *alias)
+{
+	graphql_sql_from(cx, rel, alias);
+}
+
+/*
+ * INSERT INTO rel AS t0 (columns given in any row) VALUES (...), ...:
+ * a row's missing columns are DEFAULT.  With on_conflict: ON CONFLICT ON
+ * CONSTRAINT c DO UPDATE SET col = EXCLUDED.col ... [WHERE filter on the
+ * existing row], or DO NOTHING when no column is to be updated.
+ */
+PlanSql *
+graphql_sql_insert(const GqlCatRelation *rel, const MutInsertRow *rows,
+				   int nrows, const MutConflict *conflict,
+				   const GqlCatColumn *const *link, int nlink)
+{
+	SqlContext	cx;
+	bool	   *used = palloc0(sizeof(bool) * (rel->ncolumns + 1));
+	int			nused = 0;
+	int			r,
+				k;
+
+	Assert(nrows > 0);
+	start(&cx);
+	for (r = 0; r < nrows; r++)
+		for (k = 0; k < rel->ncolumns; k++)
+			if (rows[r].given[k] && !used[k])
+			{
+				used[k] = true;
+				nused++;
+			}
+	appendStringInfoString(&cx.buf, "INSERT INTO ");
+	emit_target(&cx, rel, "t0");
+	if (nused == 0)
+	{
+		/* every column DEFAULT: one row of DEFAULT VALUES per object */
+		if (nrows == 1)
+			appendStringInfoString(&cx.buf, " DEFAULT VALUES");
+		else
+			appendStringInfo(&cx.buf, " SELECT FROM generate_series(1, %d)",
+							 nrows);
+	}
+	else
+	{
+		bool		first = true;
+
+		appendStringInfoString(&cx.buf, " (");
+		for (k = 0; k < rel->ncolumns; k++)
+			if (used[k])
+			{
+				appendStringInfo(&cx.buf, "%s%s", first ? "" : ", ",
+								 quote_identifier(rel->columns[k].name));
+				first = false;
+			}
+		appendStringInfoString(&cx.buf, ") VALUES ");
+		for (r = 0; r < nrows; r++)
+		{
+			appendStringInfoString(&cx.buf, r > 0 ? ", (" : "(");
+			first = true;
+			for (k = 0; k < rel->ncolumns; k++)
+			{
+				if (!used[k])
+					continue;
+				if (!first)
+					appendStringInfoString(&cx.buf, ", ");
+				first = false;
+				if (rows[r].given[k])
+					emit_value(&cx, &rel->columns[k], rows[r].values[k]);
+				else
+					appendStringInfoString(&cx.buf, "DEFAULT");
+			}
+			appendStringInfoChar(&cx.buf, ')');
+		}
+	}
+	if (conflict)
+	{
+		appendStringInfo(&cx.buf, " ON CONFLICT ON CONSTRAINT %s",
+						 quote_identifier(conflict->constraint->name));
+		if (conflict->nupdate == 0)
+			appendStringInfoString(&cx.buf, " DO NOTHING");
+		else
+		{
+			appendStringInfoString(&cx.buf, " DO UPDATE SET ");
+			for (k = 0; k < conflict->nupdate; k++)
+			{
+				const char *name = quote_identifier(conflict->update_columns[k]->name);
+
+				appendStringInfo(&cx.buf, "%s%s = EXCLUDED.%s", k > 0 ? ", " : "",
+								 name, name);
+			}
+			if (conflict->where)
+			{
+				appendStringInfoString(&cx.buf, " WHERE ");
+				graphql_where_sql(&cx, rel, "t0", conflict->where);
+			}
+		}
+	}
+	emit_returning(&cx, rel, "t0", link, nlink);
+	return finish(&cx);
+}
+
+/* The expression a column is set to by one update operator */
+static void
+emit_set(SqlContext *cx, const MutSet *s)
+{
+	const char *col = quote_identifier(s->column->name);
+	const char *type = graphql_sql_type_name(s->column->typid, false);
+	bool		json = s->column->type->oid == JSONOID ||
+		s->column->type->oid == JSONBOID;
+	const char *text = graphql_sql_value_text(s->value, json);
+
+	switch (s->kind)
+	{
+		case MS_SET:
+			emit_value(cx, s->column, text);
+			break;
+		case MS_INC:
+			appendStringInfo(&cx->buf, "t0.%s + ", col);
+			emit_value(cx, s->column, text);
+			break;
+		case MS_APPEND:
+			appendStringInfo(&cx->buf, "t0.%s || ", col);
+			graphql_sql_param(cx, text, type);
+			break;
+		case MS_PREPEND:
+			/* jsonb || keeps the right side's value of a shared key */
+			graphql_sql_param(cx, text, type);
+			appendStringInfo(&cx->buf, " || t0.%s", col);
+			break;
+		case MS_DELETE_KEY:
+			appendStringInfo(&cx->buf, "t0.%s - ", col);
+			graphql_sql_param(cx, graphql_sql_value_text(s->value, false), "text");
+			break;
+		case MS_DELETE_ELEM:
+			appendStringInfo(&cx->buf, "t0.%s - ", col);
+			graphql_sql_param(cx, graphql_sql_value_text(s->value, false), "int4");
+			break;
+		case MS_DELETE_AT_PATH:
+			appendStringInfo(&cx->buf, "t0.%s #- ", col);
+			graphql_sql_param(cx, graphql_sql_value_text(s->value, false), "text[]");
+			break;
+	}
+}
+
+/* " WHERE pk = $n AND ... AND <filter>" */
+static void
+emit_filter(SqlContext *cx, const GqlCatRelation *rel, const MutFilter *filter)
+{
+	int			k;
+
+	appendStringInfoString(&cx->buf, " WHERE ");
+	for (k = 0; k < filter->npk; k++)
+	{
+		graphql_sql_column(cx, "t0", filter->pk[k]);
+		appendStringInfoString(&cx->buf, " = ");
+		emit_value(cx, filter->pk[k],
+				   graphql_sql_value_text(filter->pk_values[k], false));
+		appendStringInfoString(&cx->buf, " AND ");
+	}
+	graphql_where_sql(cx, rel, "t0", filter->where);
+}
+
+/* UPDATE rel AS t0 SET ... WHERE ... RETURNING ... */
+PlanSql *
+graphql_sql_update(const GqlCatRelation *rel, const MutSet *sets, int nsets,
+				   const MutFilter *filter)
+{
+	SqlContext	cx;
+	int			k;
+
+	Assert(nsets > 0);
+	start(&cx);
+	appendStringInfoString(&cx.buf, "UPDATE ");
+	emit_target(&cx, rel, "t0");
+	appendStringInfoString(&cx.buf, " SET ");
+	for (k = 0; k < nsets; k++)
+	{
+		appendStringInfo(&cx.buf, "%s%s = ", k > 0 ? ", " : "",
+						 quote_identifier(sets[k].column->name));
+		emit_set(&cx, &sets[k]);
+	}
+	emit_filter(&cx, rel, filter);
+	emit_returning(&cx, rel, "t0", NULL, 0);
+	return finish(&cx);
+}
+
+/* DELETE FROM rel AS t0 WHERE ... RETURNING ... */
+PlanSql *
+graphql_sql_delete(const GqlCatRelation *rel, const MutFilter *filter)
+{
+	SqlContext	cx;
+
+	start(&cx);
+	appendStringInfoString(&cx.buf, "DELETE FROM ");
+	emit_target(&cx, rel, "t0");
+	emit_filter(&cx, rel, filter);
+	emit_returning(&cx, rel, "t0", NULL, 0);
+	return finish(&cx);
+}
+
+/* The rows of a function returning rows of a relation, as JSON objects */
+PlanSql *
+graphql_sql_call_rows(const GqlCatFunction *fn, const GqlValue *args)
+{
+	SqlContext	cx;
+
+	start(&cx);
+	appendStringInfoString(&cx.buf, "SELECT row_to_json(t0) FROM ");
+	graphql_sql_call(&cx, fn, NULL, args);
+	appendStringInfoString(&cx.buf, " AS t0");
+	if (fn->returns == GQL_FUNC_ROW)
+		appendStringInfoString(&cx.buf, " WHERE NOT (t0 IS NULL)");
+	return finish(&cx);
+}
