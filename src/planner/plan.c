@@ -30,7 +30,8 @@ static const char *const agg_ops[] = {
  * planner is not re-entrant, like the rest of a backend.
  */
 static PlanSelect *current_select;
-static GqlLoc *error_loc;
+static GqlLoc unreported_loc;
+static GqlLoc *error_loc = &unreported_loc;
 
 /* A growing array of order items */
 typedef struct OrderList
@@ -682,6 +683,7 @@ graphql_plan_mutation_result(const GqlExecContext *ctx,
 	int			k;
 
 	current_select = NULL;
+	error_loc = &unreported_loc;
 	plan->fields = f;
 	plan->nfields = 1;
 	f->key = cf->response_key;
@@ -725,6 +727,7 @@ graphql_plan_field(const GqlExecContext *ctx, const GqlCollectedField *cf)
 	PlanQuery  *plan = palloc0(sizeof(PlanQuery));
 
 	current_select = NULL;
+	error_loc = &unreported_loc;
 	plan->fields = palloc0(sizeof(PlanField) * 2);
 	plan->nfields = 1;
 	plan_root_field(ctx, cf, &plan->fields[0]);
