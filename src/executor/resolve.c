@@ -409,6 +409,7 @@ mutation_error(Request *r, ErrorData *edata)
 	const GqlCollectedField *cf = r->mutation_field;
 	const char *prefix = "";
 	const char *message;
+	bool		validation = edata->sqlerrcode == ERRCODE_GRAPHQL_VALIDATION;
 
 	switch (edata->sqlerrcode)
 	{
@@ -433,16 +434,21 @@ mutation_error(Request *r, ErrorData *edata)
 	}
 	message = psprintf("%s%s", prefix, edata->message);
 	resetStringInfo(&r->out);
-	appendStringInfoString(&r->out,
-						   edata->sqlerrcode == ERRCODE_GRAPHQL_VALIDATION
-						   ? "{\"errors\": [" : "{\"data\": null, \"errors\": [");
+	/* a validation error: nothing was kept, no data and no path */
+	appendStringInfoString(&r->out, validation ? "{\"errors\": ["
+						   : "{\"data\": null, \"errors\": [");
 	appendStringInfoString(&r->out, "{\"message\": ");
 	escape_json(&r->out, message);
 	appendStringInfo(&r->out,
-					 ", \"locations\": [{\"line\": %u, \"column\": %u}], \"path\": [",
+					 ", \"locations\": [{\"line\": %u, \"column\": %u}]",
 					 cf->fields[0]->hdr.loc.line, cf->fields[0]->hdr.loc.column);
-	escape_json(&r->out, cf->response_key);
-	appendStringInfo(&r->out, "], \"extensions\": {\"code\": \"%s\"}}]}",
+	if (!validation)
+	{
+		appendStringInfoString(&r->out, ", \"path\": [");
+		escape_json(&r->out, cf->response_key);
+		appendStringInfoChar(&r->out, ']');
+	}
+	appendStringInfo(&r->out, ", \"extensions\": {\"code\": \"%s\"}}]}",
 					 error_code(edata->sqlerrcode));
 }
 
@@ -456,16 +462,16 @@ execution_error(Request *r, ErrorData *edata, MemoryContext cxt)
 {
 	const PlanSelect *sel;
 
+	if (r->mutation_field)
+	{
+		mutation_error(r, edata);
+		return;
+	}
 	if (edata->sqlerrcode == ERRCODE_GRAPHQL_VALIDATION)
 	{
 		error_response(r, edata->message, &r->plan_error_loc,
 					   r->plan_error_loc.line ? 1 : 0, "validation-failed",
 					   false);
-		return;
-	}
-	if (r->mutation_field)
-	{
-		mutation_error(r, edata);
 		return;
 	}
 	sel = error_select(r, edata->sqlerrcode, cxt);
