@@ -325,6 +325,12 @@ conformance_introspection() {
 main() {
   local start=$SECONDS check
   unset MAKEFLAGS MFLAGS MAKELEVEL   # our makes are top-level makes
+  # The extension is installed into the one PostgreSQL of the machine, so
+  # runs from several checkouts take turns: each tests its own library.
+  if command -v flock >/dev/null 2>&1; then
+    exec 9>"${TMPDIR:-/tmp}/graphql-make-test.lock"
+    flock 9
+  fi
   BINDIR=$(pg_bindir 2>/dev/null || true)
   rm -rf "$OUT"
   mkdir -p "$OUT"
