@@ -9,7 +9,7 @@ SET client_min_messages = warning;
 -- The names of the types of the current schema, one per row
 CREATE FUNCTION sdl_types() RETURNS SETOF text LANGUAGE sql AS $$
   SELECT m[1] || ' ' || m[2]
-  FROM regexp_matches(graphql.sdl(), '\n(type|input|enum|scalar) (\w+)', 'g') AS m
+  FROM regexp_matches(graphql.sdl(), '\n(type|input|enum|scalar) (\w+)(?= \{|\n|$)', 'g') AS m
 $$;
 
 -- One type of the current schema (a top-level block of the SDL), without

@@ -61,10 +61,17 @@ FROM (VALUES
   (46, 'all variables used', $$ query Q($n: Int) { v_author { id } } $$),
   (47, 'all variable usages allowed', $$ query Q($n: Int) { v_author_by_pk(id: $n) { id } } $$),
   (48, 'all variable usages allowed (list)', $$ query Q($n: Int) { v_author(where: {id: {_in: $n}}) { id } } $$),
-  (49, 'operation type existence (mutation)', $$ mutation M { v_author { id } } $$),
   (50, 'several rules at once, in document order', $$ query Q($u: Int) { v_author(lmit: 1) { nme } } $$)
 ) AS c(n, rule, q), LATERAL (SELECT graphql.resolve(q)::jsonb AS r) AS x
 ORDER BY n;
+-- 49, operation type existence: a role that may only read has no mutation_root
+CREATE ROLE regress_v_reader;
+GRANT SELECT ON v_author TO regress_v_reader;
+SET ROLE regress_v_reader;
+SELECT graphql.resolve('mutation M { v_author { id } }')::jsonb;
+RESET ROLE;
+DROP OWNED BY regress_v_reader;
+DROP ROLE regress_v_reader;
 -- syntax errors: parse-failed, no data key
 SELECT graphql.resolve('{ v_author { id }')::jsonb;
 SELECT graphql.resolve('{ v_author(limit: ) { id } }')::jsonb;

@@ -109,9 +109,16 @@ enum_source(const GqlSchemaType *type, const GqlValue *v)
 {
 	const GqlEnumValueDef *e = gql_type_enum_value(type, pnstrdup(v->value, v->len));
 
-	if (e == NULL || e->source == NULL)
-		elog(ERROR, "enum value \"%s\" of \"%s\" has no source",
+	if (e == NULL)
+		elog(ERROR, "enum value \"%s\" of \"%s\" is unknown",
 			 pnstrdup(v->value, v->len), type->name);
+	/* the placeholder of an enum with nothing to name (_PLACEHOLDER) */
+	if (e->source == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_GRAPHQL_VALIDATION),
+				 errmsg("\"%s\" of \"%s\" is a placeholder and cannot be used",
+						e->name, type->name),
+				 errhint("The role may update no column of the table, so on_conflict can only leave conflicting rows alone (update_columns: []).")));
 	return e->source;
 }
 

@@ -733,9 +733,10 @@ graphql_plan_sql_value(const PlanQuery *plan)
 	Assert(plan->nfields == 1);
 	memset(&cx, 0, sizeof(cx));
 	initStringInfo(&cx.buf);
-	appendStringInfoString(&cx.buf, "SELECT ");
+	/* to_json: a scalar function's value is not json yet */
+	appendStringInfoString(&cx.buf, "SELECT to_json(");
 	emit_field(&cx, &plan->fields[0], NULL, NULL);
-	appendStringInfoString(&cx.buf, "::json");
+	appendStringInfoChar(&cx.buf, ')');
 	out->sql = cx.buf.data;
 	out->nparams = cx.nparams;
 	out->values = cx.values;

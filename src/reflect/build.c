@@ -97,8 +97,8 @@ nameset_slot(NameSet *set, const char *s)
 }
 
 /* Is s in the set */
-static bool
-nameset_has(NameSet *set, const char *s)
+bool
+graphql_nameset_has(NameSet *set, const char *s)
 {
 	return set->cap > 0 && set->slots[nameset_slot(set, s)] != NULL;
 }
@@ -146,8 +146,8 @@ nameset_add(NameSet *set, const char *s)
 }
 
 /* Is s a GraphQL name, and not a reserved __ name */
-static bool
-valid_name(const char *s)
+bool
+graphql_valid_name(const char *s)
 {
 	const char *p;
 
@@ -163,16 +163,16 @@ valid_name(const char *s)
 }
 
 /* Can s be an enum value (true, false and null cannot) */
-static bool
-valid_enum_value(const char *s)
+bool
+graphql_valid_enum_value(const char *s)
 {
-	return valid_name(s) && strcmp(s, "true") != 0 &&
+	return graphql_valid_name(s) && strcmp(s, "true") != 0 &&
 		strcmp(s, "false") != 0 && strcmp(s, "null") != 0;
 }
 
 /* A string in the schema's arena (it outlives the build) */
-static const char *
-arena_str(BuildState *st, const char *s)
+const char *
+graphql_build_str(BuildState *st, const char *s)
 {
 	return gql_arena_strndup(st->arena, s, strlen(s));
 }
@@ -260,7 +260,7 @@ enum_is_graphql(const GqlCatType *t)
 	if (t->typtype != TYPTYPE_ENUM || t->nlabels == 0)
 		return false;
 	for (k = 0; k < t->nlabels; k++)
-		if (!valid_enum_value(t->labels[k]))
+		if (!graphql_valid_enum_value(t->labels[k]))
 			return false;
 	return true;
 }
@@ -272,11 +272,11 @@ claim_scalar_names(BuildState *st, const char *name)
 	char	   *cmp;
 	char	   *arr;
 
-	if (!valid_name(name) || nameset_has(&st->types, name))
+	if (!graphql_valid_name(name) || graphql_nameset_has(&st->types, name))
 		return false;
 	cmp = psprintf("%s_comparison_exp", name);
 	arr = psprintf("%s_array_comparison_exp", name);
-	if (nameset_has(&st->types, cmp) || nameset_has(&st->types, arr))
+	if (graphql_nameset_has(&st->types, cmp) || graphql_nameset_has(&st->types, arr))
 		return false;
 	nameset_add(&st->types, name);
 	nameset_add(&st->types, cmp);
@@ -368,7 +368,7 @@ plan_scalars(BuildState *st)
 static bool
 column_exposable(BuildState *st, const GqlCatColumn *col)
 {
-	if (!valid_name(col->name))
+	if (!graphql_valid_name(col->name))
 		return false;
 	if (strcmp(col->name, "_and") == 0 || strcmp(col->name, "_or") == 0 ||
 		strcmp(col->name, "_not") == 0)
@@ -377,8 +377,8 @@ column_exposable(BuildState *st, const GqlCatColumn *col)
 }
 
 /* Note a field name as taken on a relation */
-static void
-take_name(RelInfo *ri, const char *name)
+void
+graphql_build_take_name(RelInfo *ri, const char *name)
 {
 	if (ri->nnames == ri->names_cap)
 	{
@@ -390,8 +390,8 @@ take_name(RelInfo *ri, const char *name)
 }
 
 /* Is a field name taken on a relation */
-static bool
-name_taken(const RelInfo *ri, const char *name)
+bool
+graphql_build_name_taken(const RelInfo *ri, const char *name)
 {
 	int			k;
 
@@ -410,9 +410,9 @@ plan_columns(BuildState *st, RelInfo *ri)
 
 	ri->col_exposed = palloc0(sizeof(bool) * (rel->ncolumns + 1));
 	ri->cols = palloc(sizeof(GqlCatColumn *) * (rel->ncolumns + 1));
-	take_name(ri, "_and");
-	take_name(ri, "_or");
-	take_name(ri, "_not");
+	graphql_build_take_name(ri, "_and");
+	graphql_build_take_name(ri, "_or");
+	graphql_build_take_name(ri, "_not");
 	for (k = 0; k < rel->ncolumns; k++)
 	{
 		GqlCatColumn *col = &rel->columns[k];
@@ -421,7 +421,7 @@ plan_columns(BuildState *st, RelInfo *ri)
 			continue;
 		ri->col_exposed[k] = true;
 		ri->cols[ri->ncols++] = col;
-		take_name(ri, col->name);
+		graphql_build_take_name(ri, col->name);
 	}
 	return ri->ncols > 0;
 }
@@ -445,10 +445,10 @@ claim_relation_names(BuildState *st, const char *n)
 	for (k = 0; k < (int) lengthof(rel_root_suffixes); k++)
 		roots[k] = psprintf("%s%s", n, rel_root_suffixes[k]);
 	for (k = 0; k < nt; k++)
-		if (nameset_has(&st->types, types[k]))
+		if (graphql_nameset_has(&st->types, types[k]))
 			return false;
 	for (k = 0; k < (int) lengthof(rel_root_suffixes); k++)
-		if (nameset_has(&st->roots, roots[k]))
+		if (graphql_nameset_has(&st->roots, roots[k]))
 			return false;
 	for (k = 0; k < nt; k++)
 		nameset_add(&st->types, types[k]);
@@ -491,11 +491,11 @@ plan_relation(BuildState *st, RelInfo *ri)
 
 	ri->label = public ? rel->relname
 		: psprintf("%s.%s", rel->nspname, rel->relname);
-	if (!valid_name(name) || !plan_columns(st, ri) ||
+	if (!graphql_valid_name(name) || !plan_columns(st, ri) ||
 		!claim_relation_names(st, name))
 		return;
 	ri->exposed = true;
-	rel->gql_name = arena_str(st, name);
+	rel->gql_name = graphql_build_str(st, name);
 	rel->root_select.tag = GQL_CAT_ROOT_SELECT;
 	rel->root_select.relation = rel;
 	rel->root_by_pk.tag = GQL_CAT_ROOT_BY_PK;
@@ -562,9 +562,9 @@ by_columns_name(const char *base, GqlCatColumn **cols, int ncols)
 static bool
 relationship_name_free(RelInfo *ri, const char *name, bool array)
 {
-	if (!valid_name(name) || name_taken(ri, name))
+	if (!graphql_valid_name(name) || graphql_build_name_taken(ri, name))
 		return false;
-	return !array || !name_taken(ri, psprintf("%s_aggregate", name));
+	return !array || !graphql_build_name_taken(ri, psprintf("%s_aggregate", name));
 }
 
 /*
@@ -643,8 +643,8 @@ add_object_relationship(BuildState *st, GqlCatForeignKey *fk)
 	if (fk->ncols == 1 && len > 3 && strcmp(col + len - 3, "_id") == 0)
 		cands[0] = pnstrdup(col, len - 3);
 	cands[2] = by_columns_name(fk->to->gql_name, fk->from_cols, fk->ncols);
-	r->name = arena_str(st, pick_name(ri, cands, 3, false));
-	take_name(ri, r->name);
+	r->name = graphql_build_str(st, pick_name(ri, cands, 3, false));
+	graphql_build_take_name(ri, r->name);
 	r->notnull = !fk->to->rls;
 	for (k = 0; k < fk->ncols; k++)
 		r->notnull = r->notnull && fk->from_cols[k]->notnull;
@@ -665,9 +665,9 @@ add_array_relationship(BuildState *st, GqlCatForeignKey *fk)
 
 	cands[0] = fk->from->gql_name;
 	cands[1] = by_columns_name(fk->from->gql_name, fk->from_cols, fk->ncols);
-	r->name = arena_str(st, pick_name(ri, cands, 2, true));
-	take_name(ri, r->name);
-	take_name(ri, psprintf("%s_aggregate", r->name));
+	r->name = graphql_build_str(st, pick_name(ri, cands, 2, true));
+	graphql_build_take_name(ri, r->name);
+	graphql_build_take_name(ri, psprintf("%s_aggregate", r->name));
 	st->rels[fk->from->index].agg_target = true;
 	attach_relationship(st, r);
 }
@@ -697,9 +697,9 @@ plan_relationships(BuildState *st)
  */
 
 /* Append a type to create to the plan */
-static void
-add_plan(BuildState *st, const char *name, PlanKind kind, RelInfo *ri,
-		 Scalar *sc, int op)
+void
+graphql_build_add_plan(BuildState *st, const char *name, PlanKind kind,
+					   RelInfo *ri, Scalar *sc, int op)
 {
 	Plan	   *p;
 
@@ -715,6 +715,7 @@ add_plan(BuildState *st, const char *name, PlanKind kind, RelInfo *ri,
 	p->ri = ri;
 	p->sc = sc;
 	p->op = op;
+	p->fn = NULL;
 }
 
 /* The types of one exposed relation */
@@ -725,14 +726,14 @@ plan_relation_types(BuildState *st, RelInfo *ri)
 	int			op;
 	int			k;
 
-	add_plan(st, n, P_OBJECT, ri, NULL, 0);
-	add_plan(st, psprintf("%s_aggregate", n), P_AGGREGATE, ri, NULL, 0);
-	add_plan(st, psprintf("%s_aggregate_fields", n), P_AGG_FIELDS, ri, NULL, 0);
-	add_plan(st, psprintf("%s_bool_exp", n), P_BOOL_EXP, ri, NULL, 0);
-	add_plan(st, psprintf("%s_order_by", n), P_ORDER_BY, ri, NULL, 0);
-	add_plan(st, psprintf("%s_select_column", n), P_SELECT_COLUMN, ri, NULL, 0);
+	graphql_build_add_plan(st, n, P_OBJECT, ri, NULL, 0);
+	graphql_build_add_plan(st, psprintf("%s_aggregate", n), P_AGGREGATE, ri, NULL, 0);
+	graphql_build_add_plan(st, psprintf("%s_aggregate_fields", n), P_AGG_FIELDS, ri, NULL, 0);
+	graphql_build_add_plan(st, psprintf("%s_bool_exp", n), P_BOOL_EXP, ri, NULL, 0);
+	graphql_build_add_plan(st, psprintf("%s_order_by", n), P_ORDER_BY, ri, NULL, 0);
+	graphql_build_add_plan(st, psprintf("%s_select_column", n), P_SELECT_COLUMN, ri, NULL, 0);
 	if (ri->agg_target)
-		add_plan(st, psprintf("%s_aggregate_order_by", n), P_AGG_ORDER_BY,
+		graphql_build_add_plan(st, psprintf("%s_aggregate_order_by", n), P_AGG_ORDER_BY,
 				 ri, NULL, 0);
 	for (op = 0; op < (int) NUM_AGG_OPS; op++)
 	{
@@ -740,12 +741,13 @@ plan_relation_types(BuildState *st, RelInfo *ri)
 			ri->op_nonempty[op] |= column_has_op(st, ri->cols[k], op);
 		if (!ri->op_nonempty[op])
 			continue;
-		add_plan(st, psprintf("%s_%s_fields", n, graphql_agg_ops[op].name),
+		graphql_build_add_plan(st, psprintf("%s_%s_fields", n, graphql_agg_ops[op].name),
 				 P_OP_FIELDS, ri, NULL, op);
 		if (ri->agg_target)
-			add_plan(st, psprintf("%s_%s_order_by", n, graphql_agg_ops[op].name),
+			graphql_build_add_plan(st, psprintf("%s_%s_order_by", n, graphql_agg_ops[op].name),
 					 P_OP_ORDER_BY, ri, NULL, op);
 	}
+	graphql_build_plan_mutation_types(st, ri);
 }
 
 /* The scalar, enum and comparison types the exposed columns use */
@@ -759,12 +761,12 @@ plan_scalar_types(BuildState *st)
 		Scalar	   *sc = st->scalars[k];
 
 		if (sc->used && !sc->builtin)
-			add_plan(st, sc->name, sc->is_enum ? P_ENUM : P_SCALAR, NULL, sc, 0);
+			graphql_build_add_plan(st, sc->name, sc->is_enum ? P_ENUM : P_SCALAR, NULL, sc, 0);
 		if (sc->used_cmp)
-			add_plan(st, psprintf("%s_comparison_exp", sc->name), P_CMP,
+			graphql_build_add_plan(st, psprintf("%s_comparison_exp", sc->name), P_CMP,
 					 NULL, sc, 0);
 		if (sc->used_arr_cmp)
-			add_plan(st, psprintf("%s_array_comparison_exp", sc->name),
+			graphql_build_add_plan(st, psprintf("%s_array_comparison_exp", sc->name),
 					 P_ARR_CMP, NULL, sc, 0);
 	}
 }
@@ -789,14 +791,17 @@ plan_types(BuildState *st)
 			plan_relation_types(st, &st->rels[k]);
 			any = true;
 		}
+	graphql_build_plan_function_types(st);
 	plan_scalar_types(st);
 	st->has_relations = any;
-	add_plan(st, "query_root", P_QUERY_ROOT, NULL, NULL, 0);
+	graphql_build_add_plan(st, "query_root", P_QUERY_ROOT, NULL, NULL, 0);
 	if (any)
 	{
-		add_plan(st, "order_by", P_ORDER_BY_ENUM, NULL, NULL, 0);
-		add_plan(st, "subscription_root", P_SUBSCRIPTION_ROOT, NULL, NULL, 0);
+		graphql_build_add_plan(st, "order_by", P_ORDER_BY_ENUM, NULL, NULL, 0);
+		graphql_build_add_plan(st, "subscription_root", P_SUBSCRIPTION_ROOT, NULL, NULL, 0);
 	}
+	if (st->has_mutations)
+		graphql_build_add_plan(st, "mutation_root", P_MUTATION_ROOT, NULL, NULL, 0);
 	qsort(st->plans, st->nplans, sizeof(Plan), plan_cmp);
 }
 
@@ -827,6 +832,8 @@ graphql_catalog_build(GqlArena *arena, GqlCatalog *catalog)
 	st.schema = gql_schema_create(arena);
 	plan_relations(&st);
 	plan_relationships(&st);
+	graphql_build_plan_mutations(&st);
+	graphql_build_plan_functions(&st);
 	plan_types(&st);
 	graphql_build_emit_types(&st);
 	if (!gql_schema_finish(st.schema, &error))

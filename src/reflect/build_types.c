@@ -15,41 +15,14 @@
 
 #include "reflect/build_internal.h"
 
-/* What kind of arguments a member field takes */
-typedef enum MemberArgs
-{
-	ARGS_NONE,
-	ARGS_SELECT,				/* distinct_on, limit, offset, order_by, where */
-	ARGS_COUNT,					/* columns, distinct */
-	ARGS_BY_PK					/* the primary key columns */
-} MemberArgs;
-
-/* A field, input field or enum value before it is added */
-typedef struct Member
-{
-	const char *name;
-	GqlTypeRef *type;
-	const char *description;
-	const void *source;
-	MemberArgs	args;
-	RelInfo    *args_rel;
-} Member;
-
-typedef struct MemberList
-{
-	Member	   *items;
-	int			count;
-	int			cap;
-} MemberList;
-
 /* ------------------------------------------------------------------------
  * Type references
  * ------------------------------------------------------------------------
  */
 
 /* A reference to a named type, one per name */
-static GqlTypeRef *
-named(BuildState *st, const char *name)
+GqlTypeRef *
+graphql_build_named(BuildState *st, const char *name)
 {
 	GqlTypeRef *ref = graphql_nameset_get(&st->refs, name);
 
@@ -62,17 +35,17 @@ named(BuildState *st, const char *name)
 }
 
 /* T! */
-static GqlTypeRef *
-nonnull(BuildState *st, GqlTypeRef *ref)
+GqlTypeRef *
+graphql_build_nonnull(BuildState *st, GqlTypeRef *ref)
 {
 	return gql_type_ref_non_null(st->schema, ref);
 }
 
 /* [T!] */
-static GqlTypeRef *
-list_of_nonnull(BuildState *st, GqlTypeRef *ref)
+GqlTypeRef *
+graphql_build_list(BuildState *st, GqlTypeRef *ref)
 {
-	return gql_type_ref_list(st->schema, nonnull(st, ref));
+	return gql_type_ref_list(st->schema, graphql_build_nonnull(st, ref));
 }
 
 /* ------------------------------------------------------------------------
@@ -81,8 +54,8 @@ list_of_nonnull(BuildState *st, GqlTypeRef *ref)
  */
 
 /* Append a member (no arguments yet) to a list */
-static Member *
-add_member(MemberList *ml, const char *name, GqlTypeRef *type,
+Member *
+graphql_build_member(MemberList *ml, const char *name, GqlTypeRef *type,
 		   const char *description, const void *source)
 {
 	Member	   *m;
@@ -110,37 +83,46 @@ member_cmp(const void *a, const void *b)
 }
 
 /* distinct_on, limit, offset, order_by, where of a list of rows of ri */
-static void
-add_select_args(BuildState *st, GqlFieldDef *f, RelInfo *ri)
+void
+graphql_build_select_args(BuildState *st, GqlFieldDef *f, RelInfo *ri)
 {
 	const char *n = ri->rel->gql_name;
 	GqlInputValue *v;
 
 	v = gql_field_add_arg(st->schema, f, "distinct_on",
-						  list_of_nonnull(st, named(st, psprintf("%s_select_column", n))),
+						  graphql_build_list(st, graphql_build_named(st, psprintf("%s_select_column", n))),
 						  NULL, "distinct select on columns");
-	gql_field_add_arg(st->schema, f, "limit", named(st, "Int"), NULL,
+	gql_field_add_arg(st->schema, f, "limit", graphql_build_named(st, "Int"), NULL,
 					  "limit the number of rows returned");
-	gql_field_add_arg(st->schema, f, "offset", named(st, "Int"), NULL,
+	gql_field_add_arg(st->schema, f, "offset", graphql_build_named(st, "Int"), NULL,
 					  "skip the first n rows. Use only with order_by");
 	gql_field_add_arg(st->schema, f, "order_by",
-					  list_of_nonnull(st, named(st, psprintf("%s_order_by", n))),
+					  graphql_build_list(st, graphql_build_named(st, psprintf("%s_order_by", n))),
 					  NULL, "sort the rows by one or more columns");
 	gql_field_add_arg(st->schema, f, "where",
-					  named(st, psprintf("%s_bool_exp", n)), NULL,
+					  graphql_build_named(st, psprintf("%s_bool_exp", n)), NULL,
 					  "filter the rows returned");
 	(void) v;
 }
 
 /* The GraphQL type of a column: T, [T!], non-null when nonnull is set */
-static GqlTypeRef *
-column_type(BuildState *st, const GqlCatColumn *col, bool nonnull_ok)
+GqlTypeRef *
+graphql_build_column_type(BuildState *st, const GqlCatColumn *col, bool nonnull_ok)
 {
-	GqlTypeRef *ref = named(st, st->type_scalar[col->type->index]->name);
+	GqlTypeRef *ref = graphql_build_named(st, st->type_scalar[col->type->index]->name);
 
 	if (col->is_array)
-		ref = list_of_nonnull(st, ref);
-	return nonnull_ok && col->notnull ? nonnull(st, ref) : ref;
+		ref = graphql_build_list(st, ref);
+	return nonnull_ok && col->notnull ? graphql_build_nonnull(st, ref) : ref;
+}
+
+/* The GraphQL type of a value of a type (function arguments, results) */
+GqlTypeRef *
+graphql_build_value_type(BuildState *st, const GqlCatType *type, bool is_array)
+{
+	GqlTypeRef *ref = graphql_build_named(st, st->type_scalar[type->index]->name);
+
+	return is_array ? graphql_build_list(st, ref) : ref;
 }
 
 /* The arguments of a member field */
@@ -155,14 +137,14 @@ add_member_args(BuildState *st, GqlFieldDef *f, const Member *m)
 		case ARGS_NONE:
 			break;
 		case ARGS_SELECT:
-			add_select_args(st, f, m->args_rel);
+			graphql_build_select_args(st, f, m->args_rel);
 			break;
 		case ARGS_COUNT:
 			gql_field_add_arg(st->schema, f, "columns",
-							  list_of_nonnull(st, named(st, psprintf("%s_select_column",
+							  graphql_build_list(st, graphql_build_named(st, psprintf("%s_select_column",
 																	 m->args_rel->rel->gql_name))),
 							  NULL, NULL);
-			gql_field_add_arg(st->schema, f, "distinct", named(st, "Boolean"),
+			gql_field_add_arg(st->schema, f, "distinct", graphql_build_named(st, "Boolean"),
 							  NULL, NULL);
 			break;
 		case ARGS_BY_PK:
@@ -172,17 +154,20 @@ add_member_args(BuildState *st, GqlFieldDef *f, const Member *m)
 				GqlInputValue *v;
 
 				v = gql_field_add_arg(st->schema, f, rel->pkey[k]->name,
-									  nonnull(st, column_type(st, rel->pkey[k], false)),
+									  graphql_build_nonnull(st, graphql_build_column_type(st, rel->pkey[k], false)),
 									  NULL, NULL);
 				v->source = rel->pkey[k];
 			}
+			break;
+		default:
+			graphql_build_member_args(st, f, m);
 			break;
 	}
 }
 
 /* Add the members to an object (fields) or input object (input fields) */
-static void
-emit_members(BuildState *st, GqlSchemaType *type, MemberList *ml)
+void
+graphql_build_emit_members(BuildState *st, GqlSchemaType *type, MemberList *ml)
 {
 	int			k;
 
@@ -195,7 +180,8 @@ emit_members(BuildState *st, GqlSchemaType *type, MemberList *ml)
 		if (type->kind == GQL_TYPE_INPUT_OBJECT)
 		{
 			GqlInputValue *v = gql_type_add_input_field(st->schema, type, m->name,
-														m->type, NULL,
+														m->type,
+														m->default_value,
 														m->description);
 
 			v->source = m->source;
@@ -220,8 +206,8 @@ column_name_cmp(const void *a, const void *b)
 }
 
 /* A new type of the plan entry p */
-static GqlSchemaType *
-new_type(BuildState *st, const Plan *p, GqlTypeKind kind,
+GqlSchemaType *
+graphql_build_new_type(BuildState *st, const Plan *p, GqlTypeKind kind,
 		 const char *description, const void *source)
 {
 	GqlSchemaType *t = gql_schema_add_type(st->schema, kind, p->name, description);
@@ -245,11 +231,11 @@ emit_object(BuildState *st, const Plan *p)
 	MemberList	ml = {0};
 	const char *desc = rel->description ? rel->description
 		: psprintf("columns and relationships of \"%s\"", p->ri->label);
-	GqlSchemaType *t = new_type(st, p, GQL_TYPE_OBJECT, desc, rel);
+	GqlSchemaType *t = graphql_build_new_type(st, p, GQL_TYPE_OBJECT, desc, rel);
 	int			k;
 
 	for (k = 0; k < p->ri->ncols; k++)
-		add_member(&ml, p->ri->cols[k]->name, column_type(st, p->ri->cols[k], true),
+		graphql_build_member(&ml, p->ri->cols[k]->name, graphql_build_column_type(st, p->ri->cols[k], true),
 				   p->ri->cols[k]->description, p->ri->cols[k]);
 	for (k = 0; k < rel->nrelationships; k++)
 	{
@@ -259,23 +245,24 @@ emit_object(BuildState *st, const Plan *p)
 
 		if (r->tag == GQL_CAT_OBJECT_RELATIONSHIP)
 		{
-			GqlTypeRef *ref = named(st, tn);
+			GqlTypeRef *ref = graphql_build_named(st, tn);
 
-			add_member(&ml, r->name, r->notnull ? nonnull(st, ref) : ref,
+			graphql_build_member(&ml, r->name, r->notnull ? graphql_build_nonnull(st, ref) : ref,
 					   "An object relationship", r);
 			continue;
 		}
-		m = add_member(&ml, r->name, nonnull(st, list_of_nonnull(st, named(st, tn))),
+		m = graphql_build_member(&ml, r->name, graphql_build_nonnull(st, graphql_build_list(st, graphql_build_named(st, tn))),
 					   "An array relationship", r);
 		m->args = ARGS_SELECT;
 		m->args_rel = &st->rels[r->target->index];
-		m = add_member(&ml, psprintf("%s_aggregate", r->name),
-					   nonnull(st, named(st, psprintf("%s_aggregate", tn))),
+		m = graphql_build_member(&ml, psprintf("%s_aggregate", r->name),
+					   graphql_build_nonnull(st, graphql_build_named(st, psprintf("%s_aggregate", tn))),
 					   "An aggregate relationship", &r->aggregate);
 		m->args = ARGS_SELECT;
 		m->args_rel = &st->rels[r->target->index];
 	}
-	emit_members(st, t, &ml);
+	graphql_build_computed_members(st, &ml, p->ri, P_OBJECT);
+	graphql_build_emit_members(st, t, &ml);
 }
 
 /* type <t>_aggregate { aggregate, nodes } */
@@ -286,14 +273,14 @@ emit_aggregate(BuildState *st, const Plan *p)
 	MemberList	ml = {0};
 	GqlSchemaType *t;
 
-	t = new_type(st, p, GQL_TYPE_OBJECT,
+	t = graphql_build_new_type(st, p, GQL_TYPE_OBJECT,
 				 psprintf("aggregated selection of \"%s\"", p->ri->label),
 				 p->ri->rel);
-	add_member(&ml, "aggregate", named(st, psprintf("%s_aggregate_fields", n)),
+	graphql_build_member(&ml, "aggregate", graphql_build_named(st, psprintf("%s_aggregate_fields", n)),
 			   NULL, NULL);
-	add_member(&ml, "nodes", nonnull(st, list_of_nonnull(st, named(st, n))),
+	graphql_build_member(&ml, "nodes", graphql_build_nonnull(st, graphql_build_list(st, graphql_build_named(st, n))),
 			   NULL, NULL);
-	emit_members(st, t, &ml);
+	graphql_build_emit_members(st, t, &ml);
 }
 
 /* type <t>_aggregate_fields { count, avg, max, ... } */
@@ -306,17 +293,17 @@ emit_agg_fields(BuildState *st, const Plan *p)
 	Member	   *m;
 	int			op;
 
-	t = new_type(st, p, GQL_TYPE_OBJECT,
+	t = graphql_build_new_type(st, p, GQL_TYPE_OBJECT,
 				 psprintf("aggregate fields of \"%s\"", p->ri->label), p->ri->rel);
-	m = add_member(&ml, "count", nonnull(st, named(st, "Int")), NULL, NULL);
+	m = graphql_build_member(&ml, "count", graphql_build_nonnull(st, graphql_build_named(st, "Int")), NULL, NULL);
 	m->args = ARGS_COUNT;
 	m->args_rel = p->ri;
 	for (op = 0; op < (int) NUM_AGG_OPS; op++)
 		if (p->ri->op_nonempty[op])
-			add_member(&ml, graphql_agg_ops[op].name,
-					   named(st, psprintf("%s_%s_fields", n, graphql_agg_ops[op].name)),
+			graphql_build_member(&ml, graphql_agg_ops[op].name,
+					   graphql_build_named(st, psprintf("%s_%s_fields", n, graphql_agg_ops[op].name)),
 					   NULL, NULL);
-	emit_members(st, t, &ml);
+	graphql_build_emit_members(st, t, &ml);
 }
 
 /* type <t>_<op>_fields: the columns op applies to */
@@ -327,7 +314,7 @@ emit_op_fields(BuildState *st, const Plan *p)
 	GqlSchemaType *t;
 	int			k;
 
-	t = new_type(st, p, GQL_TYPE_OBJECT,
+	t = graphql_build_new_type(st, p, GQL_TYPE_OBJECT,
 				 psprintf("aggregate %s on columns", graphql_agg_ops[p->op].name),
 				 p->ri->rel);
 	for (k = 0; k < p->ri->ncols; k++)
@@ -335,12 +322,12 @@ emit_op_fields(BuildState *st, const Plan *p)
 		GqlCatColumn *col = p->ri->cols[k];
 
 		if (column_has_op(st, col, p->op))
-			add_member(&ml, col->name,
-					   graphql_agg_ops[p->op].to_float ? named(st, "Float")
-					   : column_type(st, col, false),
+			graphql_build_member(&ml, col->name,
+					   graphql_agg_ops[p->op].to_float ? graphql_build_named(st, "Float")
+					   : graphql_build_column_type(st, col, false),
 					   NULL, col);
 	}
-	emit_members(st, t, &ml);
+	graphql_build_emit_members(st, t, &ml);
 }
 
 /* input <t>_bool_exp */
@@ -352,29 +339,30 @@ emit_bool_exp(BuildState *st, const Plan *p)
 	GqlSchemaType *t;
 	int			k;
 
-	t = new_type(st, p, GQL_TYPE_INPUT_OBJECT,
+	t = graphql_build_new_type(st, p, GQL_TYPE_INPUT_OBJECT,
 				 psprintf("Boolean expression to filter rows from the table \"%s\". "
 						  "All fields are combined with a logical 'AND'.",
 						  p->ri->label), rel);
-	add_member(&ml, "_and", list_of_nonnull(st, named(st, p->name)), NULL, NULL);
-	add_member(&ml, "_not", named(st, p->name), NULL, NULL);
-	add_member(&ml, "_or", list_of_nonnull(st, named(st, p->name)), NULL, NULL);
+	graphql_build_member(&ml, "_and", graphql_build_list(st, graphql_build_named(st, p->name)), NULL, NULL);
+	graphql_build_member(&ml, "_not", graphql_build_named(st, p->name), NULL, NULL);
+	graphql_build_member(&ml, "_or", graphql_build_list(st, graphql_build_named(st, p->name)), NULL, NULL);
 	for (k = 0; k < p->ri->ncols; k++)
 	{
 		GqlCatColumn *col = p->ri->cols[k];
 		Scalar	   *sc = st->type_scalar[col->type->index];
 
-		add_member(&ml, col->name,
-				   named(st, psprintf(col->is_array ? "%s_array_comparison_exp"
+		graphql_build_member(&ml, col->name,
+				   graphql_build_named(st, psprintf(col->is_array ? "%s_array_comparison_exp"
 									  : "%s_comparison_exp", sc->name)),
 				   NULL, col);
 	}
 	for (k = 0; k < rel->nrelationships; k++)
-		add_member(&ml, rel->relationships[k]->name,
-				   named(st, psprintf("%s_bool_exp",
+		graphql_build_member(&ml, rel->relationships[k]->name,
+				   graphql_build_named(st, psprintf("%s_bool_exp",
 									  rel->relationships[k]->target->gql_name)),
 				   NULL, rel->relationships[k]);
-	emit_members(st, t, &ml);
+	graphql_build_computed_members(st, &ml, p->ri, P_BOOL_EXP);
+	graphql_build_emit_members(st, t, &ml);
 }
 
 /* input <t>_order_by */
@@ -386,12 +374,12 @@ emit_order_by(BuildState *st, const Plan *p)
 	GqlSchemaType *t;
 	int			k;
 
-	t = new_type(st, p, GQL_TYPE_INPUT_OBJECT,
+	t = graphql_build_new_type(st, p, GQL_TYPE_INPUT_OBJECT,
 				 psprintf("Ordering options when selecting data from \"%s\".",
 						  p->ri->label), rel);
 	for (k = 0; k < p->ri->ncols; k++)
 		if (p->ri->cols[k]->orderable)
-			add_member(&ml, p->ri->cols[k]->name, named(st, "order_by"), NULL,
+			graphql_build_member(&ml, p->ri->cols[k]->name, graphql_build_named(st, "order_by"), NULL,
 					   p->ri->cols[k]);
 	for (k = 0; k < rel->nrelationships; k++)
 	{
@@ -399,14 +387,15 @@ emit_order_by(BuildState *st, const Plan *p)
 		const char *tn = r->target->gql_name;
 
 		if (r->tag == GQL_CAT_OBJECT_RELATIONSHIP)
-			add_member(&ml, r->name, named(st, psprintf("%s_order_by", tn)),
+			graphql_build_member(&ml, r->name, graphql_build_named(st, psprintf("%s_order_by", tn)),
 					   NULL, r);
 		else
-			add_member(&ml, psprintf("%s_aggregate", r->name),
-					   named(st, psprintf("%s_aggregate_order_by", tn)),
+			graphql_build_member(&ml, psprintf("%s_aggregate", r->name),
+					   graphql_build_named(st, psprintf("%s_aggregate_order_by", tn)),
 					   NULL, &r->aggregate);
 	}
-	emit_members(st, t, &ml);
+	graphql_build_computed_members(st, &ml, p->ri, P_ORDER_BY);
+	graphql_build_emit_members(st, t, &ml);
 }
 
 /* enum <t>_select_column */
@@ -417,7 +406,7 @@ emit_select_column(BuildState *st, const Plan *p)
 	GqlSchemaType *t;
 	int			k;
 
-	t = new_type(st, p, GQL_TYPE_ENUM,
+	t = graphql_build_new_type(st, p, GQL_TYPE_ENUM,
 				 psprintf("select columns of table \"%s\"", p->ri->label),
 				 p->ri->rel);
 	memcpy(cols, p->ri->cols, sizeof(GqlCatColumn *) * p->ri->ncols);
@@ -440,16 +429,16 @@ emit_agg_order_by(BuildState *st, const Plan *p)
 	GqlSchemaType *t;
 	int			op;
 
-	t = new_type(st, p, GQL_TYPE_INPUT_OBJECT,
+	t = graphql_build_new_type(st, p, GQL_TYPE_INPUT_OBJECT,
 				 psprintf("order by aggregate values of table \"%s\"", p->ri->label),
 				 p->ri->rel);
-	add_member(&ml, "count", named(st, "order_by"), NULL, NULL);
+	graphql_build_member(&ml, "count", graphql_build_named(st, "order_by"), NULL, NULL);
 	for (op = 0; op < (int) NUM_AGG_OPS; op++)
 		if (p->ri->op_nonempty[op])
-			add_member(&ml, graphql_agg_ops[op].name,
-					   named(st, psprintf("%s_%s_order_by", n, graphql_agg_ops[op].name)),
+			graphql_build_member(&ml, graphql_agg_ops[op].name,
+					   graphql_build_named(st, psprintf("%s_%s_order_by", n, graphql_agg_ops[op].name)),
 					   NULL, NULL);
-	emit_members(st, t, &ml);
+	graphql_build_emit_members(st, t, &ml);
 }
 
 /* input <t>_<op>_order_by */
@@ -460,14 +449,14 @@ emit_op_order_by(BuildState *st, const Plan *p)
 	GqlSchemaType *t;
 	int			k;
 
-	t = new_type(st, p, GQL_TYPE_INPUT_OBJECT,
+	t = graphql_build_new_type(st, p, GQL_TYPE_INPUT_OBJECT,
 				 psprintf("order by %s() on columns of table \"%s\"",
 						  graphql_agg_ops[p->op].name, p->ri->label), p->ri->rel);
 	for (k = 0; k < p->ri->ncols; k++)
 		if (column_has_op(st, p->ri->cols[k], p->op))
-			add_member(&ml, p->ri->cols[k]->name, named(st, "order_by"), NULL,
+			graphql_build_member(&ml, p->ri->cols[k]->name, graphql_build_named(st, "order_by"), NULL,
 					   p->ri->cols[k]);
-	emit_members(st, t, &ml);
+	graphql_build_emit_members(st, t, &ml);
 }
 
 /* scalar <name> or enum <name> of one PostgreSQL type */
@@ -480,10 +469,10 @@ emit_scalar(BuildState *st, const Plan *p)
 
 	if (p->kind == P_SCALAR)
 	{
-		new_type(st, p, GQL_TYPE_SCALAR, NULL, type);
+		graphql_build_new_type(st, p, GQL_TYPE_SCALAR, NULL, type);
 		return;
 	}
-	t = new_type(st, p, GQL_TYPE_ENUM, type->description, type);
+	t = graphql_build_new_type(st, p, GQL_TYPE_ENUM, type->description, type);
 	for (k = 0; k < type->nlabels; k++)
 		gql_type_add_enum_value(st->schema, t, type->labels[k], NULL);
 }
@@ -506,11 +495,11 @@ static const char *const string_ops[][2] = {
 static void
 add_jsonb_ops(BuildState *st, MemberList *ml, const char *s)
 {
-	add_member(ml, "_contained_in", named(st, s), "is the column contained in the given json value", NULL);
-	add_member(ml, "_contains", named(st, s), "does the column contain the given json value at the top level", NULL);
-	add_member(ml, "_has_key", named(st, "String"), "does the string exist as a top-level key in the column", NULL);
-	add_member(ml, "_has_keys_all", list_of_nonnull(st, named(st, "String")), "do all of these strings exist as top-level keys in the column", NULL);
-	add_member(ml, "_has_keys_any", list_of_nonnull(st, named(st, "String")), "do any of these strings exist as top-level keys in the column", NULL);
+	graphql_build_member(ml, "_contained_in", graphql_build_named(st, s), "is the column contained in the given json value", NULL);
+	graphql_build_member(ml, "_contains", graphql_build_named(st, s), "does the column contain the given json value at the top level", NULL);
+	graphql_build_member(ml, "_has_key", graphql_build_named(st, "String"), "does the string exist as a top-level key in the column", NULL);
+	graphql_build_member(ml, "_has_keys_all", graphql_build_list(st, graphql_build_named(st, "String")), "do all of these strings exist as top-level keys in the column", NULL);
+	graphql_build_member(ml, "_has_keys_any", graphql_build_list(st, graphql_build_named(st, "String")), "do any of these strings exist as top-level keys in the column", NULL);
 }
 
 /*
@@ -524,33 +513,33 @@ emit_cmp(BuildState *st, const Plan *p)
 	static const char *const common[] = {"_eq", "_gt", "_gte", "_lt", "_lte", "_neq"};
 	bool		array = p->kind == P_ARR_CMP;
 	const char *s = p->sc->name;
-	GqlTypeRef *vt = array ? list_of_nonnull(st, named(st, s)) : named(st, s);
+	GqlTypeRef *vt = array ? graphql_build_list(st, graphql_build_named(st, s)) : graphql_build_named(st, s);
 	MemberList	ml = {0};
 	GqlSchemaType *t;
 	int			k;
 
-	t = new_type(st, p, GQL_TYPE_INPUT_OBJECT,
+	t = graphql_build_new_type(st, p, GQL_TYPE_INPUT_OBJECT,
 				 psprintf("Boolean expression to compare columns of type \"%s\". "
 						  "All fields are combined with logical 'AND'.", s),
 				 p->sc->type);
 	for (k = 0; k < (int) lengthof(common); k++)
-		add_member(&ml, common[k], vt, NULL, NULL);
-	add_member(&ml, "_in", list_of_nonnull(st, vt), NULL, NULL);
-	add_member(&ml, "_nin", list_of_nonnull(st, vt), NULL, NULL);
-	add_member(&ml, "_is_null", named(st, "Boolean"), NULL, NULL);
+		graphql_build_member(&ml, common[k], vt, NULL, NULL);
+	graphql_build_member(&ml, "_in", graphql_build_list(st, vt), NULL, NULL);
+	graphql_build_member(&ml, "_nin", graphql_build_list(st, vt), NULL, NULL);
+	graphql_build_member(&ml, "_is_null", graphql_build_named(st, "Boolean"), NULL, NULL);
 	if (array)
 	{
-		add_member(&ml, "_contained_in", vt, "is the array contained in the given array value", NULL);
-		add_member(&ml, "_contains", vt, "does the array contain the given value", NULL);
+		graphql_build_member(&ml, "_contained_in", vt, "is the array contained in the given array value", NULL);
+		graphql_build_member(&ml, "_contains", vt, "does the array contain the given value", NULL);
 	}
 	else if (p->sc->flags & SC_STRING)
 	{
 		for (k = 0; k < (int) lengthof(string_ops); k++)
-			add_member(&ml, string_ops[k][0], vt, string_ops[k][1], NULL);
+			graphql_build_member(&ml, string_ops[k][0], vt, string_ops[k][1], NULL);
 	}
 	else if (p->sc->flags & SC_JSONB)
 		add_jsonb_ops(st, &ml, s);
-	emit_members(st, t, &ml);
+	graphql_build_emit_members(st, t, &ml);
 }
 
 /* enum order_by */
@@ -565,7 +554,7 @@ emit_order_by_enum(BuildState *st, const Plan *p)
 		{"desc_nulls_first", "in descending order, nulls first"},
 		{"desc_nulls_last", "in descending order, nulls last"},
 	};
-	GqlSchemaType *t = new_type(st, p, GQL_TYPE_ENUM, "column ordering options", NULL);
+	GqlSchemaType *t = graphql_build_new_type(st, p, GQL_TYPE_ENUM, "column ordering options", NULL);
 	int			k;
 
 	for (k = 0; k < (int) lengthof(values); k++)
@@ -577,7 +566,7 @@ static void
 emit_root(BuildState *st, const Plan *p)
 {
 	MemberList	ml = {0};
-	GqlSchemaType *t = new_type(st, p, GQL_TYPE_OBJECT, NULL, NULL);
+	GqlSchemaType *t = graphql_build_new_type(st, p, GQL_TYPE_OBJECT, NULL, NULL);
 	int			k;
 
 	for (k = 0; k < st->cat->nrelations; k++)
@@ -589,29 +578,30 @@ emit_root(BuildState *st, const Plan *p)
 
 		if (!ri->exposed)
 			continue;
-		m = add_member(&ml, n, nonnull(st, list_of_nonnull(st, named(st, n))),
+		m = graphql_build_member(&ml, n, graphql_build_nonnull(st, graphql_build_list(st, graphql_build_named(st, n))),
 					   psprintf("fetch data from the table: \"%s\"", ri->label),
 					   &rel->root_select);
 		m->args = ARGS_SELECT;
 		m->args_rel = ri;
-		m = add_member(&ml, psprintf("%s_aggregate", n),
-					   nonnull(st, named(st, psprintf("%s_aggregate", n))),
+		m = graphql_build_member(&ml, psprintf("%s_aggregate", n),
+					   graphql_build_nonnull(st, graphql_build_named(st, psprintf("%s_aggregate", n))),
 					   psprintf("fetch aggregated fields from the table: \"%s\"", ri->label),
 					   &rel->root_aggregate);
 		m->args = ARGS_SELECT;
 		m->args_rel = ri;
 		if (rel->npkey == 0)
 			continue;
-		m = add_member(&ml, psprintf("%s_by_pk", n), named(st, n),
+		m = graphql_build_member(&ml, psprintf("%s_by_pk", n), graphql_build_named(st, n),
 					   psprintf("fetch data from the table: \"%s\" using primary key columns",
 								ri->label), &rel->root_by_pk);
 		m->args = ARGS_BY_PK;
 		m->args_rel = ri;
 	}
+	graphql_build_function_roots(st, &ml, FK_QUERY);
 	if (ml.count == 0)
-		add_member(&ml, "no_queries_available", nonnull(st, named(st, "String")),
+		graphql_build_member(&ml, "no_queries_available", graphql_build_nonnull(st, graphql_build_named(st, "String")),
 				   NULL, NULL);
-	emit_members(st, t, &ml);
+	graphql_build_emit_members(st, t, &ml);
 }
 
 /* Create one planned type */
@@ -662,6 +652,10 @@ emit_type(BuildState *st, const Plan *p)
 		case P_OP_ORDER_BY:
 			emit_op_order_by(st, p);
 			break;
+		default:
+			if (!graphql_build_emit_mutation_type(st, p))
+				elog(ERROR, "unexpected kind of planned type \"%s\"", p->name);
+			break;
 	}
 }
 
@@ -679,6 +673,8 @@ graphql_build_emit_types(BuildState *st)
 	for (k = 0; k < st->nplans; k++)
 		emit_type(st, &st->plans[k]);
 	gql_schema_set_root(st->schema, GQL_OP_QUERY, "query_root");
+	if (st->has_mutations)
+		gql_schema_set_root(st->schema, GQL_OP_MUTATION, "mutation_root");
 	if (st->has_relations)
 		gql_schema_set_root(st->schema, GQL_OP_SUBSCRIPTION, "subscription_root");
 }

@@ -45,30 +45,78 @@
 	"   AND (pg_catalog.has_table_privilege(c.oid, 'SELECT')" \
 	"        OR pg_catalog.has_any_column_privilege(c.oid, 'SELECT'))) "
 
+/*
+ * With what the role may change: pg_relation_is_updatable's bits are
+ * 1 << CMD_UPDATE (4), 1 << CMD_INSERT (8) and 1 << CMD_DELETE (16); it
+ * answers for views (automatically updatable, or INSTEAD OF triggers),
+ * foreign tables (the wrapper's answer) and materialized views (never).
+ */
 static const char *relations_sql =
 RELS_CTE
 "SELECT oid, nspname, relname, relkind, relrowsecurity,"
-"       pg_catalog.obj_description(oid, 'pg_class')"
+"       pg_catalog.obj_description(oid, 'pg_class'),"
+"       CASE WHEN relkind IN ('r', 'p') THEN 28"
+"            ELSE pg_catalog.pg_relation_is_updatable(oid, true) END,"
+"       pg_catalog.has_table_privilege(oid, 'INSERT')"
+"         OR pg_catalog.has_any_column_privilege(oid, 'INSERT'),"
+"       pg_catalog.has_table_privilege(oid, 'UPDATE')"
+"         OR pg_catalog.has_any_column_privilege(oid, 'UPDATE'),"
+"       pg_catalog.has_table_privilege(oid, 'DELETE')"
 " FROM rels ORDER BY nsppos, relname COLLATE \"C\"";
 
 static const char *columns_sql =
 RELS_CTE
 "SELECT a.attrelid, a.attnum, a.attname, a.atttypid, a.attnotnull,"
 "       pg_catalog.col_description(a.attrelid, a.attnum),"
-"       a.atthasdef, a.attgenerated <> '', a.attidentity <> ''"
+"       a.atthasdef, a.attgenerated <> '', a.attidentity <> '',"
+"       a.attgenerated = '' AND a.attidentity <> 'a'"
+"         AND (r.relkind IN ('r', 'p')"
+"              OR pg_catalog.pg_column_is_updatable(a.attrelid, a.attnum, true)),"
+"       pg_catalog.has_column_privilege(a.attrelid, a.attnum, 'INSERT'),"
+"       pg_catalog.has_column_privilege(a.attrelid, a.attnum, 'UPDATE')"
 " FROM rels r JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid"
 " WHERE a.attnum > 0 AND NOT a.attisdropped"
 "   AND pg_catalog.has_column_privilege(a.attrelid, a.attnum, 'SELECT')"
 " ORDER BY a.attrelid, a.attnum";
 
-/* Primary keys and foreign keys (not the clones on partitions) */
+/* Primary, unique and foreign keys (not the clones on partitions) */
 static const char *constraints_sql =
 RELS_CTE
 "SELECT con.conrelid, con.contype, con.conname, con.conkey,"
 "       con.confrelid, con.confkey"
 " FROM rels r JOIN pg_catalog.pg_constraint con ON con.conrelid = r.oid"
-" WHERE con.contype IN ('p', 'f') AND con.conparentid = 0"
+" WHERE con.contype IN ('p', 'u', 'f') AND con.conparentid = 0"
 " ORDER BY con.conrelid, con.conname COLLATE \"C\"";
+
+/*
+ * The functions a role may call in the schemas $1: plain functions (not
+ * aggregates, window functions or procedures), not members of an
+ * extension, with input arguments only (no OUT, INOUT, TABLE or VARIADIC
+ * argument); overloaded names are counted so the caller can leave them
+ * out.  Their return and argument types are judged in C.
+ */
+static const char *functions_sql =
+"WITH fns AS ("
+" SELECT p.oid, n.nspname, p.proname, p.provolatile, p.proretset,"
+"        p.prorettype, p.proargtypes, p.proargnames, p.pronargs,"
+"        p.pronargdefaults, p.proargmodes, p.pronamespace,"
+"        pg_catalog.array_position($1, n.nspname::text) AS nsppos"
+" FROM pg_catalog.pg_proc p"
+" JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace"
+" WHERE n.nspname = ANY ($1) AND p.prokind = 'f'"
+"   AND pg_catalog.has_schema_privilege(n.oid, 'USAGE')"
+"   AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend d"
+"                   WHERE d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass"
+"                     AND d.objid = p.oid AND d.deptype = 'e')) "
+"SELECT f.oid, f.nspname, f.proname, f.provolatile, f.proretset,"
+"       f.prorettype, f.proargtypes::pg_catalog.oid[], f.proargnames,"
+"       f.pronargdefaults, pg_catalog.obj_description(f.oid, 'pg_proc'),"
+"       (SELECT count(*) FROM fns g"
+"        WHERE g.pronamespace = f.pronamespace AND g.proname = f.proname)"
+" FROM fns f"
+" WHERE f.proargmodes IS NULL"
+"   AND pg_catalog.has_function_privilege(f.oid, 'EXECUTE')"
+" ORDER BY f.nsppos, f.proname COLLATE \"C\"";
 
 static const char *types_sql =
 "SELECT t.oid, n.nspname, t.typname, t.typtype,"
@@ -216,6 +264,8 @@ read_relations(ReflectState *st)
 	for (i = 0; i < SPI_processed; i++)
 	{
 		GqlCatRelation *rel = &cat->relations[i];
+		bool		isnull;
+		int32		updatable;
 
 		rel->tag = GQL_CAT_RELATION;
 		rel->oid = get_oid(i, 1);
@@ -223,7 +273,13 @@ read_relations(ReflectState *st)
 		rel->relname = get_string(st, i, 3);
 		rel->relkind = get_char(i, 4);
 		rel->rls = get_bool(i, 5);
-		rel->description = get_string(st, i, 6);
+			rel->description = get_string(st, i, 6);
+		updatable = DatumGetInt32(get_datum(i, 7, &isnull));
+		if (isnull)
+			updatable = 0;
+		rel->can_insert = (updatable & (1 << CMD_INSERT)) && get_bool(i, 8);
+		rel->can_update = (updatable & (1 << CMD_UPDATE)) && get_bool(i, 9);
+		rel->can_delete = (updatable & (1 << CMD_DELETE)) && get_bool(i, 10);
 		rel->index = (int) i;
 		oid_map_put(st->relations, rel->oid, rel);
 	}
@@ -291,6 +347,8 @@ fill_column(ReflectState *st, GqlCatRelation *rel, GqlCatColumn *col, uint64 i)
 	col->has_default = get_bool(i, 7);
 	col->generated = get_bool(i, 8);
 	col->identity = get_bool(i, 9);
+	col->insertable = get_bool(i, 10) && get_bool(i, 11);
+	col->updatable = get_bool(i, 10) && get_bool(i, 12);
 	resolve_column_type(st, col);
 }
 
@@ -434,12 +492,34 @@ fkey_cmp(const void *a, const void *b)
 	return strcmp(x->conname, y->conname);
 }
 
-/* Primary keys and foreign keys of every relation */
+/*
+ * A primary key or unique constraint from row i, the arbiter of an
+ * on_conflict (its columns are known only when all are visible)
+ */
+static void
+add_unique_key(ReflectState *st, GqlCatRelation *rel, uint64 i)
+{
+	GqlCatConstraint *c = &rel->constraints[rel->nconstraints++];
+	bool		isnull;
+	Datum		key = get_datum(i, 4, &isnull);
+
+	c->tag = GQL_CAT_CONSTRAINT;
+	c->relation = rel;
+	c->name = get_string(st, i, 3);
+	c->primary = get_char(i, 2) == 'p';
+	if (!isnull)
+		c->columns = key_columns(st, rel, key, &c->ncolumns);
+	if (c->columns == NULL)
+		c->ncolumns = 0;
+}
+
+/* Primary keys, unique keys and foreign keys of every relation */
 static void
 read_constraints(ReflectState *st)
 {
 	GqlCatalog *cat = st->cat;
 	uint64		i;
+	int			r;
 
 	run_query(constraints_sql, TEXTARRAYOID, st->schemas);
 	cat->fkeys = MemoryContextAllocZero(st->cxt, sizeof(GqlCatForeignKey) *
@@ -448,15 +528,175 @@ read_constraints(ReflectState *st)
 	{
 		GqlCatRelation *rel = oid_map_get(st->relations, get_oid(i, 1));
 
+		if (rel && get_char(i, 2) != 'f')
+			rel->nconstraints++;
+	}
+	for (r = 0; r < cat->nrelations; r++)
+	{
+		GqlCatRelation *rel = &cat->relations[r];
+
+		rel->constraints = rel->nconstraints == 0 ? NULL :
+			MemoryContextAllocZero(st->cxt, sizeof(GqlCatConstraint) *
+								   rel->nconstraints);
+		rel->nconstraints = 0;
+	}
+	for (i = 0; i < SPI_processed; i++)
+	{
+		GqlCatRelation *rel = oid_map_get(st->relations, get_oid(i, 1));
+
 		if (rel == NULL)
 			continue;
+		if (get_char(i, 2) == 'f')
+		{
+			add_foreign_key(st, rel, i);
+			continue;
+		}
 		if (get_char(i, 2) == 'p')
 			add_primary_key(st, rel, i);
-		else
-			add_foreign_key(st, rel, i);
+		add_unique_key(st, rel, i);
 	}
 	if (cat->nfkeys > 1)
 		qsort(cat->fkeys, cat->nfkeys, sizeof(GqlCatForeignKey), fkey_cmp);
+}
+
+/*
+ * The model type of a value type (an argument or result of a function):
+ * domains and arrays unwrapped as for columns; NULL for pseudo-types and
+ * composite types, which have no GraphQL scalar.
+ */
+static GqlCatType *
+value_type(ReflectState *st, Oid typid, bool *is_array)
+{
+	Oid			base = getBaseType(typid);
+	Oid			elem = get_element_type(base);
+	char		typtype;
+
+	*is_array = OidIsValid(elem);
+	if (*is_array)
+		base = getBaseType(elem);
+	typtype = get_typtype(base);
+	if (typtype == TYPTYPE_PSEUDO || typtype == TYPTYPE_COMPOSITE ||
+		!OidIsValid(base))
+		return NULL;
+	return type_of(st, base);
+}
+
+/* The reflected relation whose row type typid is, or NULL */
+static GqlCatRelation *
+row_relation(ReflectState *st, Oid typid)
+{
+	Oid			relid = get_typ_typrelid(typid);
+
+	return OidIsValid(relid) ? oid_map_get(st->relations, relid) : NULL;
+}
+
+/*
+ * The arguments of function fn from row i; false when one of them has no
+ * GraphQL type (a row type is allowed as the first argument only: the
+ * function is then a computed field of that relation).
+ */
+static bool
+read_function_args(ReflectState *st, GqlCatFunction *fn, uint64 i)
+{
+	bool		isnull;
+	Datum		types = get_datum(i, 7, &isnull);
+	Datum		names;
+	Datum	   *typev;
+	Datum	   *namev = NULL;
+	bool	   *namenulls = NULL;
+	int			nnames = 0;
+	int			ndefaults;
+	int			k;
+
+	deconstruct_array(DatumGetArrayTypeP(types), OIDOID, sizeof(Oid), true,
+					  TYPALIGN_INT, &typev, NULL, &fn->nargs);
+	names = get_datum(i, 8, &isnull);
+	if (!isnull)
+		deconstruct_array(DatumGetArrayTypeP(names), TEXTOID, -1, false,
+						  TYPALIGN_INT, &namev, &namenulls, &nnames);
+	ndefaults = DatumGetInt16(get_datum(i, 9, &isnull));
+	fn->args = MemoryContextAllocZero(st->cxt, sizeof(GqlCatFunctionArg) *
+									  (fn->nargs + 1));
+	for (k = 0; k < fn->nargs; k++)
+	{
+		GqlCatFunctionArg *a = &fn->args[k];
+
+		a->tag = GQL_CAT_FUNCTION_ARG;
+		a->typid = DatumGetObjectId(typev[k]);
+		a->has_default = k >= fn->nargs - ndefaults;
+		if (k < nnames && !namenulls[k])
+		{
+			char	   *name = TextDatumGetCString(namev[k]);
+
+			if (name[0] != '\0')
+				a->sqlname = MemoryContextStrdup(st->cxt, name);
+		}
+		a->name = a->sqlname ? a->sqlname
+			: MemoryContextStrdup(st->cxt, psprintf("arg_%d", k + 1));
+		if (k == 0 && (fn->row_of = row_relation(st, a->typid)) != NULL)
+			continue;
+		a->type = value_type(st, a->typid, &a->is_array);
+		if (a->type == NULL)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * The return of function fn from row i; false when it has no GraphQL
+ * type: rows of a reflected relation (one or SETOF), or one value of a
+ * type with a scalar.
+ */
+static bool
+read_function_return(ReflectState *st, GqlCatFunction *fn, uint64 i)
+{
+	bool		setof = get_bool(i, 5);
+
+	fn->rettype = get_oid(i, 6);
+	fn->relation = row_relation(st, fn->rettype);
+	if (fn->relation)
+	{
+		fn->returns = setof ? GQL_FUNC_SETOF_ROW : GQL_FUNC_ROW;
+		return true;
+	}
+	if (setof)
+		return false;
+	fn->returns = GQL_FUNC_SCALAR;
+	fn->ret_type = value_type(st, fn->rettype, &fn->ret_is_array);
+	return fn->ret_type != NULL;
+}
+
+/*
+ * The functions that can become fields: not overloaded, every argument
+ * and the result with a GraphQL type.  Whether each is a root field or a
+ * computed field, and under which name, is the builder's choice.
+ */
+static void
+read_functions(ReflectState *st)
+{
+	GqlCatalog *cat = st->cat;
+	uint64		i;
+
+	run_query(functions_sql, TEXTARRAYOID, st->schemas);
+	cat->functions = MemoryContextAllocZero(st->cxt, sizeof(GqlCatFunction) *
+											(SPI_processed + 1));
+	for (i = 0; i < SPI_processed; i++)
+	{
+		GqlCatFunction *fn = &cat->functions[cat->nfunctions];
+		bool		isnull;
+
+		if (DatumGetInt64(get_datum(i, 11, &isnull)) != 1)
+			continue;			/* overloaded */
+		memset(fn, 0, sizeof(GqlCatFunction));
+		fn->tag = GQL_CAT_FUNCTION;
+		fn->oid = get_oid(i, 1);
+		fn->nspname = get_string(st, i, 2);
+		fn->proname = get_string(st, i, 3);
+		fn->volatility = get_char(i, 4);
+		fn->description = get_string(st, i, 10);
+		if (read_function_return(st, fn, i) && read_function_args(st, fn, i))
+			cat->nfunctions++;
+	}
 }
 
 /* The labels of an enum from a text[] datum */
@@ -547,6 +787,7 @@ graphql_catalog_reflect(MemoryContext cxt)
 	read_relations(&st);
 	read_columns(&st);
 	read_constraints(&st);
+	read_functions(&st);
 	read_types(&st);
 	oldcxt = MemoryContextSwitchTo(cxt);
 	check_types(&st);

@@ -187,6 +187,8 @@ typedef struct GqlCatFunction
 	GqlCatType *ret_type;		/* SCALAR: base (element) type */
 	bool		ret_is_array;
 	struct GqlCatRelation *relation;	/* ROW, SETOF_ROW: the rows' relation */
+	struct GqlCatRelation *row_of;	/* args[0] takes a row of this relation
+									 * (a computed field), or NULL */
 	GqlCatFunctionArg *args;	/* input arguments in order */
 	int			nargs;
 	const char *description;	/* COMMENT ON FUNCTION, or NULL */
