@@ -71,11 +71,25 @@ emit_returning(SqlContext *cx, const GqlCatRelation *rel, const char *alias,
 	}
 }
 
-/* A value for column col as a parameter of its type */
+/*
+ * A value for column col as a parameter of its type; a composite value
+ * comes as a JSON object (its input object) made a row of the type
+ */
 static void
 emit_value(SqlContext *cx, const GqlCatColumn *col, const char *text)
 {
-	graphql_sql_param(cx, text, graphql_sql_type_name(col->typid, false));
+	const char *type = graphql_sql_type_name(col->typid, false);
+
+	if (col->type->typtype != TYPTYPE_COMPOSITE || col->is_array)
+		graphql_sql_param(cx, text, type);
+	else if (text == NULL)
+		appendStringInfo(&cx->buf, "NULL::%s", type);
+	else
+	{
+		appendStringInfo(&cx->buf, "jsonb_populate_record(NULL::%s, ", type);
+		graphql_sql_param(cx, text, "jsonb");
+		appendStringInfoChar(&cx->buf, ')');
+	}
 }
 
 /* "<target> AS <alias>" with the relation's qualified name */

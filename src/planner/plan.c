@@ -499,6 +499,42 @@ plan_select(const GqlExecContext *ctx, const GqlCollectedField *cf,
 }
 
 /*
+ * The sub-selection of a value of a composite type (an object type whose
+ * fields are attributes): PF_ATTR fields, nested for composite attributes
+ */
+static void
+plan_composite(const GqlExecContext *ctx, const GqlCollectedField *cf,
+			   PlanField *f)
+{
+	const GqlSchemaType *type = gql_type_ref_named_type(cf->def->type);
+	GqlCollectedField *sub;
+	int			n;
+	int			k;
+
+	if (type->kind != GQL_TYPE_OBJECT)
+		return;
+	check_stack_depth();
+	n = sub_fields(ctx, cf, type, &sub);
+	f->fields = palloc0(sizeof(PlanField) * (n + 1));
+	f->nfields = n;
+	for (k = 0; k < n; k++)
+	{
+		PlanField  *g = &f->fields[k];
+		const GqlCatAttribute *a = sub[k].def->source;
+
+		g->key = sub[k].response_key;
+		if (plan_typename(ctx, &sub[k], type, g))
+			continue;
+		if (a == NULL || a->tag != GQL_CAT_ATTRIBUTE)
+			elog(ERROR, "unexpected source of field \"%s\"", sub[k].def->name);
+		g->kind = PF_ATTR;
+		g->text = a->name;
+		g->stringify = stringify_type(sub[k].def->type);
+		plan_composite(ctx, &sub[k], g);
+	}
+}
+
+/*
  * A function's field: a scalar value (PF_CALL), or a selection of rows
  * from the call.  row: the function takes the parent row first (a
  * computed field).  aggregate: <fn>_aggregate.
@@ -516,6 +552,7 @@ plan_call(const GqlExecContext *ctx, const GqlCollectedField *cf,
 		f->func_args = args;
 		f->func_row = row;
 		f->stringify = stringify_type(cf->def->type);
+		plan_composite(ctx, cf, f);
 		return;
 	}
 	f->kind = PF_SELECT;
@@ -547,6 +584,7 @@ plan_object_field(const GqlExecContext *ctx, const GqlCollectedField *cf,
 			f->kind = PF_COLUMN;
 			f->column = (const GqlCatColumn *) tag;
 			f->stringify = stringify_type(cf->def->type);
+			plan_composite(ctx, cf, f);
 			break;
 		case GQL_CAT_OBJECT_RELATIONSHIP:
 		case GQL_CAT_ARRAY_RELATIONSHIP:

@@ -37,8 +37,9 @@ typedef enum PlanFieldKind
 	PF_COUNT,					/* aggregate count */
 	PF_AGG_OP,					/* aggregate op over a column */
 	PF_NODES,					/* aggregate nodes: list of row objects */
-	PF_CALL						/* a scalar function's value (root field,
+	PF_CALL,					/* a scalar function's value (root field,
 								 * or computed field of the row) */
+	PF_ATTR						/* an attribute of a composite value */
 } PlanFieldKind;
 
 struct PlanSelect;
@@ -52,7 +53,9 @@ typedef struct PlanField
 	const char *text;			/* TEXT: the string; JSON: the JSON; AGG_OP:
 								 * the SQL aggregate function */
 	struct PlanSelect *select;	/* SELECT */
-	struct PlanField *fields;	/* OBJECT, NODES */
+	struct PlanField *fields;	/* OBJECT, NODES; COLUMN, CALL, ATTR of a
+								 * composite type: the selected attributes
+								 * (ATTR: text is the attribute's name) */
 	int			nfields;
 	const GqlCatColumn **columns;	/* COUNT: counted columns (none: rows) */
 	int			ncolumns;

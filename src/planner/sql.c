@@ -493,13 +493,66 @@ emit_nodes(SqlContext *cx, const PlanField *f, AggInner *agg)
 					 agg->rows, name);
 }
 
+/*
+ * The value of a field of a composite type before its attributes are
+ * picked: the column, the call, or the attribute of an enclosing value
+ */
+static void
+emit_composite_value(SqlContext *cx, const PlanField *f, const char *alias)
+{
+	switch (f->kind)
+	{
+		case PF_COLUMN:
+			graphql_sql_column(cx, alias, f->column);
+			break;
+		case PF_CALL:
+			graphql_sql_call(cx, f->func, f->func_row ? alias : NULL,
+							 f->func_args);
+			break;
+		case PF_ATTR:
+			appendStringInfo(&cx->buf, "%s.j->%s", alias,
+							 quote_literal_cstr(f->text));
+			break;
+		default:
+			elog(ERROR, "unexpected kind of composite field");
+	}
+}
+
+/*
+ * The object of the selected attributes of a composite value: the value as
+ * JSON (j) in a one-row subquery, its attributes picked from it; null for
+ * a null value
+ */
+static void
+emit_composite(SqlContext *cx, const PlanField *f, const char *alias)
+{
+	char	   *a = graphql_sql_alias(cx);
+
+	appendStringInfo(&cx->buf, "(SELECT CASE WHEN json_typeof(%s.j) = 'object' THEN ", a);
+	emit_object(cx, f->fields, f->nfields, a, NULL);
+	appendStringInfoString(&cx->buf, " END FROM (SELECT to_json(");
+	emit_composite_value(cx, f, alias);
+	appendStringInfo(&cx->buf, ") AS j) AS %s)", a);
+}
+
 /* The value of one field in its scope (row alias, or aggregate rows) */
 static void
 emit_field(SqlContext *cx, const PlanField *f, const char *alias,
 		   AggInner *agg)
 {
+	if (f->fields && (f->kind == PF_COLUMN || f->kind == PF_CALL ||
+					  f->kind == PF_ATTR))
+	{
+		emit_composite(cx, f, alias);
+		return;
+	}
 	switch (f->kind)
 	{
+		case PF_ATTR:
+			appendStringInfo(&cx->buf, "%s.j%s%s", alias,
+							 f->stringify ? "->>" : "->",
+							 quote_literal_cstr(f->text));
+			break;
 		case PF_COLUMN:
 			graphql_sql_column(cx, alias, f->column);
 			if (f->stringify)

@@ -354,9 +354,19 @@ plan_scalars(BuildState *st)
 		int			b = builtin_of(t);
 
 		st->type_flags[t->index] = type_flags(t);
+		if (t->typtype == TYPTYPE_COMPOSITE)
+			continue;			/* graphql_build_plan_composites */
 		st->type_scalar[t->index] = b >= 0 ? st->builtins[b]
 			: plan_type_scalar(st, t);
 	}
+	graphql_build_plan_composites(st, sorted, cat->ntypes);
+}
+
+/* A new scalar, enum or composite of a non-builtin type */
+Scalar *
+graphql_build_new_scalar(BuildState *st, const char *name)
+{
+	return new_scalar(st, name, false);
 }
 
 /* ------------------------------------------------------------------------
@@ -373,7 +383,10 @@ column_exposable(BuildState *st, const GqlCatColumn *col)
 	if (strcmp(col->name, "_and") == 0 || strcmp(col->name, "_or") == 0 ||
 		strcmp(col->name, "_not") == 0)
 		return false;
-	return st->type_scalar[col->type->index] != NULL;
+	if (st->type_scalar[col->type->index] == NULL)
+		return false;
+	/* arrays of composite values are not supported yet */
+	return !(col->is_array && st->type_scalar[col->type->index]->is_composite);
 }
 
 /* Note a field name as taken on a relation */
@@ -468,7 +481,9 @@ mark_scalars_used(BuildState *st, RelInfo *ri)
 		GqlCatColumn *col = ri->cols[k];
 		Scalar	   *sc = st->type_scalar[col->type->index];
 
-		sc->used = true;
+		graphql_build_mark_used(st, sc);
+		if (sc->is_composite)
+			continue;			/* not in bool_exp */
 		if (col->is_array)
 			sc->used_arr_cmp = true;
 		else
@@ -760,7 +775,13 @@ plan_scalar_types(BuildState *st)
 	{
 		Scalar	   *sc = st->scalars[k];
 
-		if (sc->used && !sc->builtin)
+		if (sc->used && sc->is_composite)
+		{
+			graphql_build_add_plan(st, sc->name, P_COMPOSITE, NULL, sc, 0);
+			graphql_build_add_plan(st, psprintf("%s_input", sc->name),
+								   P_COMPOSITE_INPUT, NULL, sc, 0);
+		}
+		else if (sc->used && !sc->builtin)
 			graphql_build_add_plan(st, sc->name, sc->is_enum ? P_ENUM : P_SCALAR, NULL, sc, 0);
 		if (sc->used_cmp)
 			graphql_build_add_plan(st, psprintf("%s_comparison_exp", sc->name), P_CMP,

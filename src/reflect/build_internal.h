@@ -28,6 +28,8 @@ typedef struct Scalar
 	const char *name;
 	bool		builtin;		/* Int, Float, String, Boolean */
 	bool		is_enum;
+	bool		is_composite;	/* an object type <name> and an input type
+								 * <name>_input (build_mutation.c) */
 	GqlCatType *type;			/* the one PostgreSQL type (not builtins) */
 	int			flags;			/* SC_STRING / SC_JSONB */
 	bool		used;			/* by an exposed column */
@@ -134,7 +136,9 @@ typedef enum PlanKind
 	P_JSONB_INPUT,				/* op: index in graphql_jsonb_ops */
 	P_PK_COLUMNS_INPUT,
 	P_UPDATES,
-	P_FUNC_ARGS					/* <fn>_args */
+	P_FUNC_ARGS,				/* <fn>_args */
+	P_COMPOSITE,				/* a composite type's object type */
+	P_COMPOSITE_INPUT			/* ... and its input type */
 } PlanKind;
 
 /* A type to create */
@@ -198,9 +202,18 @@ extern bool graphql_valid_enum_value(const char *s);
 extern const char *graphql_build_str(BuildState *st, const char *s);
 extern void graphql_build_take_name(RelInfo *ri, const char *name);
 extern bool graphql_build_name_taken(const RelInfo *ri, const char *name);
+extern Scalar *graphql_build_new_scalar(BuildState *st, const char *name);
 extern void graphql_build_add_plan(BuildState *st, const char *name,
 								   PlanKind kind, RelInfo *ri, Scalar *sc,
 								   int op);
+
+/* build_mutation.c: planning of composite types */
+extern void graphql_build_plan_composites(BuildState *st, GqlCatType **sorted,
+										  int ntypes);
+extern void graphql_build_mark_used(BuildState *st, Scalar *sc);
+extern GqlTypeRef *graphql_build_input_type(BuildState *st,
+											const GqlCatType *type,
+											bool is_array);
 
 /* build_mutation.c: planning of mutations, functions, computed fields */
 extern void graphql_build_plan_mutations(BuildState *st);

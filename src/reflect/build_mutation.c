@@ -23,6 +23,12 @@
  * <fn>_args, in declaration order.  A function is left out when a name it
  * needs is taken (a column, a root field, a type).
  *
+ * Composite types.  A composite type of its own (CREATE TYPE ... AS) whose
+ * attributes all have GraphQL types becomes an object type <name> for
+ * output and an input object type <name>_input for insert and update
+ * values (a relation's row type does not: the relation's object type is
+ * that).  Such columns are left out of bool_exp and order_by.
+ *
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
@@ -119,6 +125,105 @@ upd_op_applies(const RelInfo *ri, int k)
 			return true;
 	}
 	return false;
+}
+
+/* ------------------------------------------------------------------------
+ * Planning: composite types
+ * ------------------------------------------------------------------------
+ */
+
+/* Claim a type name and <name>_input when both are free */
+static bool
+claim_composite_names(BuildState *st, const char *name)
+{
+	char	   *input = psprintf("%s_input", name);
+
+	if (!graphql_valid_name(name) || graphql_nameset_has(&st->types, name) ||
+		graphql_nameset_has(&st->types, input))
+		return false;
+	graphql_nameset_put(&st->types, graphql_build_str(st, name), NULL);
+	graphql_nameset_put(&st->types, graphql_build_str(st, input), NULL);
+	return true;
+}
+
+/*
+ * The object type of a composite type, planned first for the composite
+ * types of its attributes; NULL when an attribute has no GraphQL type or
+ * name, or both names are taken.  done marks the types decided.
+ */
+static Scalar *
+plan_composite(BuildState *st, GqlCatType *t, bool *done, int depth)
+{
+	const char *name;
+	Scalar	   *sc;
+	int			k;
+
+	if (done[t->index] || depth > 64)
+		return st->type_scalar[t->index];
+	done[t->index] = true;
+	if (t->attrs == NULL || t->nattrs == 0)
+		return NULL;
+	for (k = 0; k < t->nattrs; k++)
+	{
+		GqlCatAttribute *a = &t->attrs[k];
+		Scalar	   *asc;
+
+		if (a->type == NULL || !graphql_valid_name(a->name))
+			return NULL;
+		asc = a->type->typtype == TYPTYPE_COMPOSITE
+			? plan_composite(st, a->type, done, depth + 1)
+			: st->type_scalar[a->type->index];
+		if (asc == NULL || (asc->is_composite && a->is_array))
+			return NULL;
+	}
+	name = t->typname;
+	if (!claim_composite_names(st, name))
+	{
+		name = psprintf("%s_%s", t->nspname, t->typname);
+		if (!claim_composite_names(st, name))
+			return NULL;
+	}
+	sc = graphql_build_new_scalar(st, graphql_build_str(st, name));
+	sc->is_composite = true;
+	sc->type = t;
+	st->type_scalar[t->index] = sc;
+	return sc;
+}
+
+/* The object types of the composite types, in the order of sorted */
+void
+graphql_build_plan_composites(BuildState *st, GqlCatType **sorted, int ntypes)
+{
+	bool	   *done = palloc0(sizeof(bool) * (st->cat->ntypes + 1));
+	int			k;
+
+	for (k = 0; k < ntypes; k++)
+		if (sorted[k]->typtype == TYPTYPE_COMPOSITE)
+			plan_composite(st, sorted[k], done, 0);
+}
+
+/* Mark a scalar as used, with the types of a composite's attributes */
+void
+graphql_build_mark_used(BuildState *st, Scalar *sc)
+{
+	int			k;
+
+	if (sc->used)
+		return;
+	sc->used = true;
+	for (k = 0; sc->is_composite && k < sc->type->nattrs; k++)
+		graphql_build_mark_used(st, st->type_scalar[sc->type->attrs[k].type->index]);
+}
+
+/* The GraphQL type of an input value of a type (composites: <name>_input) */
+GqlTypeRef *
+graphql_build_input_type(BuildState *st, const GqlCatType *type, bool is_array)
+{
+	Scalar	   *sc = st->type_scalar[type->index];
+
+	if (sc->is_composite)
+		return NAMED(psprintf("%s_input", sc->name));
+	return graphql_build_value_type(st, type, is_array);
 }
 
 /* ------------------------------------------------------------------------
@@ -257,7 +362,8 @@ function_typed(BuildState *st, GqlCatFunction *fn)
 	{
 		GqlCatFunctionArg *a = &fn->args[k];
 
-		if (!graphql_valid_name(a->name) || st->type_scalar[a->type->index] == NULL)
+		if (!graphql_valid_name(a->name) || st->type_scalar[a->type->index] == NULL ||
+			st->type_scalar[a->type->index]->is_composite)
 			return false;
 		for (j = 0; j < k; j++)
 			if (strcmp(fn->args[j].name, a->name) == 0)
@@ -294,9 +400,9 @@ mark_function_scalars(BuildState *st, GqlCatFunction *fn)
 	int			k;
 
 	for (k = fn->row_of ? 1 : 0; k < fn->nargs; k++)
-		st->type_scalar[fn->args[k].type->index]->used = true;
+		graphql_build_mark_used(st, st->type_scalar[fn->args[k].type->index]);
 	if (fn->returns == GQL_FUNC_SCALAR)
-		st->type_scalar[fn->ret_type->index]->used = true;
+		graphql_build_mark_used(st, st->type_scalar[fn->ret_type->index]);
 }
 
 /*
@@ -304,9 +410,10 @@ mark_function_scalars(BuildState *st, GqlCatFunction *fn)
  * argument, since a filter calls it with the row alone
  */
 static bool
-computed_comparable(const GqlCatFunction *fn)
+computed_comparable(BuildState *st, const GqlCatFunction *fn)
 {
-	return fn->returns == GQL_FUNC_SCALAR && !function_needs_args(fn);
+	return fn->returns == GQL_FUNC_SCALAR && !function_needs_args(fn) &&
+		!st->type_scalar[fn->ret_type->index]->is_composite;
 }
 
 /* Make a function a computed field of its row's relation, if it can be */
@@ -339,7 +446,7 @@ plan_computed(BuildState *st, GqlCatFunction *fn)
 	if (old)
 		memcpy(rel->computed, old, sizeof(GqlCatComputedField *) * rel->ncomputed);
 	rel->computed[rel->ncomputed++] = cc;
-	if (computed_comparable(fn))
+	if (computed_comparable(st, fn))
 	{
 		Scalar	   *sc = st->type_scalar[fn->ret_type->index];
 
@@ -681,7 +788,7 @@ graphql_build_computed_members(BuildState *st, MemberList *ml, RelInfo *ri,
 									   fn->gql_name), cc);
 			continue;
 		}
-		if (!computed_comparable(fn))
+		if (!computed_comparable(st, fn))
 			continue;
 		sc = st->type_scalar[fn->ret_type->index];
 		if (kind == P_BOOL_EXP)
@@ -759,7 +866,8 @@ emit_insert_input(BuildState *st, const Plan *p)
 										ri->label), ri->rel);
 	for (k = 0; k < ri->nins; k++)
 		graphql_build_member(&ml, ri->ins_cols[k]->name,
-							 graphql_build_column_type(st, ri->ins_cols[k], false),
+							 graphql_build_input_type(st, ri->ins_cols[k]->type,
+													  ri->ins_cols[k]->is_array),
 							 NULL, ri->ins_cols[k]);
 	for (k = 0; k < ri->rel->nrelationships; k++)
 	{
@@ -941,7 +1049,7 @@ emit_update_input(BuildState *st, const Plan *p)
 	for (k = 0; k < ri->nupd; k++)
 	{
 		GqlCatColumn *col = ri->upd_cols[k];
-		GqlTypeRef *type = graphql_build_column_type(st, col, false);
+		GqlTypeRef *type = graphql_build_input_type(st, col->type, col->is_array);
 
 		if (p->kind == P_INC_INPUT && !is_incrementable(st, col))
 			continue;
@@ -1022,6 +1130,35 @@ emit_function_args(BuildState *st, const Plan *p)
 	}
 }
 
+/*
+ * type <name> / input <name>_input of a composite type: its attributes in
+ * their order
+ */
+static void
+emit_composite(BuildState *st, const Plan *p)
+{
+	GqlCatType *type = p->sc->type;
+	bool		input = p->kind == P_COMPOSITE_INPUT;
+	GqlSchemaType *t;
+	int			k;
+
+	t = graphql_build_new_type(st, p, input ? GQL_TYPE_INPUT_OBJECT : GQL_TYPE_OBJECT,
+							   type->description, type);
+	for (k = 0; k < type->nattrs; k++)
+	{
+		GqlCatAttribute *a = &type->attrs[k];
+
+		if (input)
+			gql_type_add_input_field(st->schema, t, a->name,
+									 graphql_build_input_type(st, a->type, a->is_array),
+									 NULL, NULL)->source = a;
+		else
+			gql_type_add_field(st->schema, t, a->name,
+							   graphql_build_value_type(st, a->type, a->is_array),
+							   NULL)->source = a;
+	}
+}
+
 /* Create one planned type of this file's kinds; false for another kind */
 bool
 graphql_build_emit_mutation_type(BuildState *st, const Plan *p)
@@ -1063,6 +1200,10 @@ graphql_build_emit_mutation_type(BuildState *st, const Plan *p)
 			return true;
 		case P_FUNC_ARGS:
 			emit_function_args(st, p);
+			return true;
+		case P_COMPOSITE:
+		case P_COMPOSITE_INPUT:
+			emit_composite(st, p);
 			return true;
 		default:
 			return false;

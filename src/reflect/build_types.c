@@ -351,6 +351,8 @@ emit_bool_exp(BuildState *st, const Plan *p)
 		GqlCatColumn *col = p->ri->cols[k];
 		Scalar	   *sc = st->type_scalar[col->type->index];
 
+		if (sc->is_composite)
+			continue;
 		graphql_build_member(&ml, col->name,
 				   graphql_build_named(st, psprintf(col->is_array ? "%s_array_comparison_exp"
 									  : "%s_comparison_exp", sc->name)),
@@ -378,7 +380,8 @@ emit_order_by(BuildState *st, const Plan *p)
 				 psprintf("Ordering options when selecting data from \"%s\".",
 						  p->ri->label), rel);
 	for (k = 0; k < p->ri->ncols; k++)
-		if (p->ri->cols[k]->orderable)
+		if (p->ri->cols[k]->orderable &&
+			!st->type_scalar[p->ri->cols[k]->type->index]->is_composite)
 			graphql_build_member(&ml, p->ri->cols[k]->name, graphql_build_named(st, "order_by"), NULL,
 					   p->ri->cols[k]);
 	for (k = 0; k < rel->nrelationships; k++)

@@ -123,10 +123,19 @@ static const char *types_sql =
 "       pg_catalog.obj_description(t.oid, 'pg_type'),"
 "       CASE WHEN t.typtype = 'e' THEN ARRAY("
 "         SELECT e.enumlabel::text FROM pg_catalog.pg_enum e"
-"         WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder) END"
+"         WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder) END,"
+"       (SELECT c.relkind = 'c' FROM pg_catalog.pg_class c WHERE c.oid = t.typrelid)"
 " FROM pg_catalog.pg_type t"
 " JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace"
 " WHERE t.oid = ANY ($1)";
+
+/* The attributes of composite types $1, in order */
+static const char *attributes_sql =
+"SELECT t.oid, a.attname, a.atttypid"
+" FROM pg_catalog.pg_type t"
+" JOIN pg_catalog.pg_attribute a ON a.attrelid = t.typrelid"
+" WHERE t.oid = ANY ($1) AND a.attnum > 0 AND NOT a.attisdropped"
+" ORDER BY t.oid, a.attnum";
 
 typedef struct OidEntry
 {
@@ -560,9 +569,9 @@ read_constraints(ReflectState *st)
 }
 
 /*
- * The model type of a value type (an argument or result of a function):
- * domains and arrays unwrapped as for columns; NULL for pseudo-types and
- * composite types, which have no GraphQL scalar.
+ * The model type of a value type (an argument or result of a function, an
+ * attribute of a composite type): domains and arrays unwrapped as for
+ * columns; NULL for pseudo-types, which have no GraphQL type.
  */
 static GqlCatType *
 value_type(ReflectState *st, Oid typid, bool *is_array)
@@ -575,8 +584,7 @@ value_type(ReflectState *st, Oid typid, bool *is_array)
 	if (*is_array)
 		base = getBaseType(elem);
 	typtype = get_typtype(base);
-	if (typtype == TYPTYPE_PSEUDO || typtype == TYPTYPE_COMPOSITE ||
-		!OidIsValid(base))
+	if (typtype == TYPTYPE_PSEUDO || !OidIsValid(base))
 		return NULL;
 	return type_of(st, base);
 }
@@ -716,21 +724,31 @@ set_labels(ReflectState *st, GqlCatType *t, Datum labels)
 	t->nlabels = n;
 }
 
-/* Names, kinds, descriptions and enum labels of the column types */
-static void
-read_types(ReflectState *st)
+/* An oid[] datum of the types from index first on */
+static Datum
+type_oids(ReflectState *st, int first)
 {
 	GqlCatalog *cat = st->cat;
-	Datum	   *oids = palloc(sizeof(Datum) * (cat->ntypes + 1));
-	ArrayType  *arr;
-	uint64		i;
+	Datum	   *oids = palloc(sizeof(Datum) * (cat->ntypes - first + 1));
 	int			k;
 
-	for (k = 0; k < cat->ntypes; k++)
-		oids[k] = ObjectIdGetDatum(cat->types[k]->oid);
-	arr = construct_array(oids, cat->ntypes, OIDOID, sizeof(Oid), true,
-						  TYPALIGN_INT);
-	run_query(types_sql, OIDARRAYOID, PointerGetDatum(arr));
+	for (k = first; k < cat->ntypes; k++)
+		oids[k - first] = ObjectIdGetDatum(cat->types[k]->oid);
+	return PointerGetDatum(construct_array(oids, cat->ntypes - first, OIDOID,
+										   sizeof(Oid), true, TYPALIGN_INT));
+}
+
+/*
+ * Names, kinds, descriptions and enum labels of the types from index first
+ * on; *composites gets those that are composite types of their own
+ */
+static List *
+read_type_rows(ReflectState *st, int first)
+{
+	List	   *composites = NIL;
+	uint64		i;
+
+	run_query(types_sql, OIDARRAYOID, type_oids(st, first));
 	for (i = 0; i < SPI_processed; i++)
 	{
 		GqlCatType *t = oid_map_get(st->types, get_oid(i, 1));
@@ -746,6 +764,70 @@ read_types(ReflectState *st)
 		labels = get_datum(i, 6, &isnull);
 		if (!isnull)
 			set_labels(st, t, labels);
+		if (t->typtype == TYPTYPE_COMPOSITE && get_bool(i, 7))
+			composites = lappend(composites, t);
+	}
+	return composites;
+}
+
+/* The attributes of composite types (their types are added to the model) */
+static void
+read_attributes(ReflectState *st, List *composites)
+{
+	Datum	   *oids = palloc(sizeof(Datum) * (list_length(composites) + 1));
+	ListCell   *lc;
+	uint64		i;
+	int			n = 0;
+
+	foreach(lc, composites)
+	{
+		GqlCatType *t = lfirst(lc);
+
+		oids[n++] = ObjectIdGetDatum(t->oid);
+		t->attrs = MemoryContextAllocZero(st->cxt, sizeof(GqlCatAttribute) * 8);
+	}
+	run_query(attributes_sql, OIDARRAYOID,
+			  PointerGetDatum(construct_array(oids, n, OIDOID, sizeof(Oid),
+											  true, TYPALIGN_INT)));
+	for (i = 0; i < SPI_processed; i++)
+	{
+		GqlCatType *t = oid_map_get(st->types, get_oid(i, 1));
+		GqlCatAttribute *a;
+
+		if (t == NULL || t->attrs == NULL)
+			continue;
+		if (t->nattrs >= 8 && (t->nattrs & (t->nattrs - 1)) == 0)
+			t->attrs = repalloc(t->attrs, sizeof(GqlCatAttribute) * t->nattrs * 2);
+		a = &t->attrs[t->nattrs++];
+		memset(a, 0, sizeof(GqlCatAttribute));
+		a->tag = GQL_CAT_ATTRIBUTE;
+		a->name = get_string(st, i, 2);
+		a->typid = get_oid(i, 3);
+		/* NULL type (a pseudo-type, ...): the builder leaves the type out */
+		a->type = value_type(st, a->typid, &a->is_array);
+	}
+}
+
+/*
+ * Names, kinds, descriptions and enum labels of the column types, and the
+ * attributes of composite types with the types they bring in, level by
+ * level (PostgreSQL forbids a composite type containing itself, so this
+ * ends; the bound is a safety net)
+ */
+static void
+read_types(ReflectState *st)
+{
+	int			first = 0;
+	int			level;
+
+	for (level = 0; level < 64 && first < st->cat->ntypes; level++)
+	{
+		int			next = st->cat->ntypes;
+		List	   *composites = read_type_rows(st, first);
+
+		if (composites != NIL)
+			read_attributes(st, composites);
+		first = next;
 	}
 }
 

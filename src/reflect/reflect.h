@@ -90,7 +90,8 @@ typedef enum GqlCatTag
 	GQL_CAT_FUNCTION_ARG,		/* one of its arguments */
 	GQL_CAT_ROOT_FUNCTION,		/* query_root / mutation_root.<fn> */
 	GQL_CAT_ROOT_FUNCTION_AGGREGATE,	/* query_root.<fn>_aggregate */
-	GQL_CAT_COMPUTED_FIELD		/* a function as a field of a relation */
+	GQL_CAT_COMPUTED_FIELD,		/* a function as a field of a relation */
+	GQL_CAT_ATTRIBUTE			/* an attribute of a composite type */
 } GqlCatTag;
 
 struct GqlCatRelation;
@@ -107,8 +108,22 @@ typedef struct GqlCatType
 	const char *description;	/* COMMENT ON TYPE, or NULL */
 	const char **labels;		/* enum labels in sort order */
 	int			nlabels;
+	struct GqlCatAttribute *attrs;	/* a composite type of its own (CREATE
+									 * TYPE ... AS): its attributes; NULL
+									 * for a relation's row type */
+	int			nattrs;
 	int			index;			/* position in GqlCatalog.types */
 } GqlCatType;
+
+/* An attribute of a composite type */
+typedef struct GqlCatAttribute
+{
+	GqlCatTag	tag;			/* GQL_CAT_ATTRIBUTE */
+	const char *name;
+	Oid			typid;			/* declared type */
+	GqlCatType *type;			/* its base (element) type */
+	bool		is_array;
+} GqlCatAttribute;
 
 typedef struct GqlCatColumn
 {
