@@ -27,7 +27,7 @@ FAILED=0
 # The conformance checks, each a function below; later issues add theirs.
 CONFORMANCE_CHECKS=(conformance_syntax conformance_syntax_resolve
   conformance_language_ast conformance_schema conformance_validation
-  conformance_introspection conformance_generated)
+  conformance_introspection conformance_generated conformance_fixtures)
 
 # ------------------------------------------------------------ bookkeeping
 
@@ -261,26 +261,48 @@ conformance_syntax_resolve() {
     --suite=syntax --via=resolve
 }
 
-# A schema's introspection checked by graphql-js, and graphql.resolve's
-# validation verdicts on cases generated from it (three seeds) compared with
-# graphql-js's (test/conformance/generated.sh), for the demo database and
-# for test/conformance/sql/wide.sql (every kind of relation and column).
+# generated_suite NAME DB SCRIPT SCHEMAS CASES SEED...: a schema's
+# introspection checked by graphql-js, and graphql.resolve's validation
+# verdicts on CASES cases per seed generated from it compared with
+# graphql-js's (test/conformance/generated.sh).  SCRIPT is loaded into a new
+# database DB (after CREATE EXTENSION graphql) whose graphql.schemas is
+# SCHEMAS; a script that does not load fails the check.
 generated_suite() {
-  local name=$1 db=$2 script=$3 schemas=$4
+  local name=$1 db=$2 script=$3 schemas=$4 cases=$5 load=$OUT/$1-load.log
+  shift 5
   needs_cluster "$name" "$OUT/$name.log" || return 0
-  test_psql -d postgres -c "CREATE DATABASE $db" \
-    -c "ALTER DATABASE $db SET graphql.schemas = '$schemas'" >"$OUT/$name.log" 2>&1 &&
-    test_psql -d "$db" -c "CREATE EXTENSION graphql" -f "$script" >>"$OUT/$name.log" 2>&1
+  if ! { test_psql -d postgres -c "CREATE DATABASE $db" \
+           -c "ALTER DATABASE $db SET graphql.schemas = '$schemas'" &&
+         test_psql -d "$db" -c "CREATE EXTENSION graphql" -f "$script"; } >"$load" 2>&1; then
+    report "$name" 1 0 1 "$load"
+    return
+  fi
   PSQL=$BINDIR/psql summary_suite "$name" graphql-generated \
-    "$ROOT/test/conformance/generated.sh" \
+    env GEN_N="$cases" "$ROOT/test/conformance/generated.sh" \
     "host=$CLUSTER port=$TEST_PORT dbname=$db user=postgres" \
-    "$SHARED" "$WORK/$name" 1 2 3
+    "$SHARED" "$WORK/$name" "$@"
 }
 
+# The demo database and test/conformance/sql/wide.sql (every kind of
+# relation and column): three seeds of 150 cases.
 conformance_generated() {
-  generated_suite graphql-generated graphql_demo "$ROOT/demo/demo.sql" public
+  generated_suite graphql-generated graphql_demo "$ROOT/demo/demo.sql" public 150 1 2 3
   generated_suite graphql-generated-wide graphql_wide \
-    "$ROOT/test/conformance/sql/wide.sql" "public, extra"
+    "$ROOT/test/conformance/sql/wide.sql" "public, extra" 150 1 2 3
+}
+
+# The schema of every pg_regress suite: data/<suite>.sql, which sql/<suite>.sql
+# loads with \i before its queries (graphql.schemas from a line
+# "-- conformance: graphql.schemas = '...'", else public): one seed of 100
+# cases each, to keep make test short.
+conformance_fixtures() {
+  local f suite schemas
+  for f in "$ROOT"/data/*.sql; do
+    suite=$(basename "$f" .sql)
+    schemas=$(sed -nE "s/^-- conformance: graphql\.schemas = '(.*)'\$/\1/p" "$f")
+    generated_suite "graphql-generated-$suite" "graphql_fixture_$suite" "$f" \
+      "${schemas:-public}" 100 1
+  done
 }
 
 # cli_suite NAME CLI SCRIPT: a node check over one of the unit tests' CLI

@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Validation verdicts of graphql.resolve against graphql-js on cases that
-# gen_cases.js generates from the extension's own schema (the demo
-# database), for several seeds.
+# gen_cases.js generates from the extension's own schema of a database (the
+# demo database, test/conformance/sql/wide.sql, the schema of each pg_regress
+# suite in data/), for several seeds.
 #
-#   test/conformance/generated.sh CONNINFO SHARED WORKDIR [SEED...]
+#   [GEN_N=150] test/conformance/generated.sh CONNINFO SHARED WORKDIR [SEED...]
 #
-# CONNINFO is a database where the extension is installed and the demo data
+# CONNINFO is a database where the extension is installed and the schema
 # loaded (psql from PATH or $PSQL); SHARED the shared directory holding
-# conformance/graphql/; WORKDIR a scratch directory.  Steps:
+# conformance/graphql/; WORKDIR a scratch directory; GEN_N the number of
+# valid operations gen_cases.js generates per seed (each with its mutants;
+# default 150).  Steps:
 #   1. fetch our introspection with oracle_introspection.js and check it
 #      (buildClientSchema + validateSchema must pass);
 #   2. per seed, generate cases from it and run them through graphql.resolve
@@ -51,7 +54,7 @@ first_error() {
 run_seed() {
   local seed=$1 out=$work/gen-$seed log=$work/gen-$seed.log id n=0 bad=0
   rm -rf "$out"
-  if ! node "$gql/gen_cases.js" "$work/schema.json" "$out" --seed="$seed" --n=150 \
+  if ! node "$gql/gen_cases.js" "$work/schema.json" "$out" --seed="$seed" --n="${GEN_N:-150}" \
       --scalars="$work/scalars.json" >"$log" 2>&1; then
     cat "$log"
     failed=$((failed + 1))
