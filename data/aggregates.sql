@@ -1,5 +1,5 @@
 -- aggregates.sql - the schema of sql/aggregates.sql (loaded with \i), also
--- checked by make test's conformance (scripts/test.sh, generated_suite).
+-- checked by make test's conformance (scripts/test.sh, conformance_fixtures).
 -- One column per numeric type (with NULLs and repeated values), text and a
 -- date for max/min, a group key for the relationship aggregates, and an
 -- empty table.

@@ -1,5 +1,5 @@
 -- explain.sql - the schema of sql/explain.sql (loaded with \i), also
--- checked by make test's conformance (scripts/test.sh, generated_suite).
+-- checked by make test's conformance (scripts/test.sh, conformance_fixtures).
 -- Authors and books; a view whose rows write (explain_counter), for what ANALYZE executes.
 CREATE TABLE explain_author (id int PRIMARY KEY, name text NOT NULL);
 CREATE TABLE explain_book (id int PRIMARY KEY,

@@ -1,5 +1,5 @@
 -- language.sql - the schema of sql/language.sql (loaded with \i), also
--- checked by make test's conformance (scripts/test.sh, generated_suite).
+-- checked by make test's conformance (scripts/test.sh, conformance_fixtures).
 -- Writers and their books; an enum and a non-null column for variable
 -- coercion.
 CREATE TYPE lang_genre AS ENUM ('poetry', 'novel', 'essay');

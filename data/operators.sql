@@ -1,5 +1,5 @@
 -- operators.sql - the schema of sql/operators.sql (loaded with \i), also
--- checked by make test's conformance (scripts/test.sh, generated_suite).
+-- checked by make test's conformance (scripts/test.sh, conformance_fixtures).
 -- Items with a column of every type family (row 4 NULL everywhere, rows 2 and 5 tied)
 -- and categories, for every comparison operator and relationship filters.
 CREATE TYPE o_mood AS ENUM ('sad', 'ok', 'happy');

@@ -1,5 +1,5 @@
 -- ordering.sql - the schema of sql/ordering.sql (loaded with \i), also
--- checked by make test's conformance (scripts/test.sh, generated_suite).
+-- checked by make test's conformance (scripts/test.sh, conformance_fixtures).
 -- Authors with NULLs and ties in rank and city; articles with and without
 -- an author, so that ordering through the object relationship meets NULLs
 -- and ordering by the array relationship's aggregates meets empty sets.

@@ -1,5 +1,5 @@
 -- pagination.sql - the schema of sql/pagination.sql (loaded with \i), also
--- checked by make test's conformance (scripts/test.sh, generated_suite).
+-- checked by make test's conformance (scripts/test.sh, conformance_fixtures).
 -- Seven shelves with a varying number of books; a table whose primary key
 -- has two columns (one of them text) for _by_pk.
 CREATE TABLE pag_shelf (id int PRIMARY KEY, label text NOT NULL);

@@ -1,7 +1,8 @@
 -- privileges.sql - the schema of sql/privileges.sql (loaded with \i), also
--- checked by make test's conformance (scripts/test.sh, generated_suite).
+-- checked by make test's conformance (scripts/test.sh, conformance_fixtures).
 -- Two roles (p_reader: some columns, p_tenant: row level security) and a table
--- neither may read; the conformance checks introspect it as the owner.
+-- neither may read.
+-- conformance: also as roles p_reader p_tenant
 CREATE ROLE p_reader NOLOGIN;
 CREATE ROLE p_tenant NOLOGIN;
 CREATE TABLE p_team (id int PRIMARY KEY, name text NOT NULL, tenant text NOT NULL);

@@ -1,5 +1,5 @@
 -- reflect.sql - the schema of sql/reflect.sql (loaded with \i), also
--- checked by make test's conformance (scripts/test.sh, generated_suite).
+-- checked by make test's conformance (scripts/test.sh, conformance_fixtures).
 -- Every kind of relation, column type, name collision and comment the reflection
 -- handles, and a second schema (extra); the state before the suite alters it.
 -- conformance: graphql.schemas = 'public, extra'

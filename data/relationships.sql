@@ -1,5 +1,5 @@
 -- relationships.sql - the schema of sql/relationships.sql (loaded with \i),
--- also checked by make test's conformance (scripts/test.sh, generated_suite).
+-- also checked by make test's conformance (scripts/test.sh, conformance_fixtures).
 -- Regions keyed by two columns (a two-column foreign key from cities),
 -- people in cities with a manager (a self reference), messages with two
 -- foreign keys to people (sender NOT NULL, recipient nullable).

@@ -1,5 +1,5 @@
 -- resolve.sql - the schema of sql/resolve.sql (loaded with \i), also
--- checked by make test's conformance (scripts/test.sh, generated_suite).
+-- checked by make test's conformance (scripts/test.sh, conformance_fixtures).
 -- Authors and posts with enum, array, jsonb, bigint, numeric and uuid columns.
 CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
 CREATE TABLE author (id int PRIMARY KEY, name text NOT NULL, big bigint,

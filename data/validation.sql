@@ -1,5 +1,5 @@
 -- validation.sql - the schema of sql/validation.sql (loaded with \i), also
--- checked by make test's conformance (scripts/test.sh, generated_suite).
+-- checked by make test's conformance (scripts/test.sh, conformance_fixtures).
 -- Authors and posts with an enum and a jsonb column.
 CREATE TYPE v_mood AS ENUM ('sad', 'ok', 'happy');
 CREATE TABLE v_author (id int PRIMARY KEY, name text NOT NULL, mood v_mood);
