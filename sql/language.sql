@@ -20,6 +20,16 @@ SELECT graphql.resolve('query ($id: Int! = 12) { lang_book_by_pk(id: $id) { titl
 SELECT graphql.resolve('query ($p: Float, $ids: [Int!], $g: [lang_genre!], $w: lang_book_bool_exp!, $o: [lang_book_order_by!]) {
     lang_book(where: {_and: [{price: {_gte: $p}}, {id: {_in: $ids}}, {genre: {_in: $g}}, $w]}, order_by: $o) { id } }',
   '{"p": 9, "ids": [10, 11, 13], "g": "poetry", "w": {"pages": {"_lt": 100}}, "o": {"id": "desc"}}');
+-- defaults that are lists and input objects; a literal single value where a list is expected
+SELECT graphql.resolve('query ($w: lang_book_bool_exp = {pages: {_gt: 100}}, $g: [lang_genre!] = [novel, essay]) {
+    a: lang_book(where: $w, order_by: {id: asc}) { id } b: lang_book(where: {genre: {_in: $g}}, order_by: {id: asc}) { id }
+    c: lang_book(where: {id: {_in: 13}}) { id } }');
+-- an absent variable inside an input object leaves the field out: {pages: {}} matches every row
+SELECT graphql.resolve('query ($p: Int) { lang_book(where: {pages: {_gt: $p}}, order_by: {id: asc}) { id } }', '{}') AS absent_inside,
+       graphql.resolve('query ($p: Int) { lang_book(where: {pages: {_gt: $p}}, order_by: {id: asc}) { id } }', '{"p": 100}') AS given_inside;
+-- variables used inside fragments
+SELECT graphql.resolve('query ($n: Int, $t: Boolean!) { ...F } fragment F on query_root { lang_book(limit: $n, order_by: {id: asc}) { id title @include(if: $t) } }',
+                       '{"n": 2, "t": false}');
 -- coercion errors: validation-failed at the variable's definition, nothing runs
 SELECT n, v AS variables, graphql.resolve(q, v::jsonb)::jsonb -> 'errors' AS errors
 FROM (VALUES
