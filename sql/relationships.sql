@@ -1,8 +1,8 @@
 -- relationships: object and array relationships inferred from foreign keys
 -- (two-column keys, a self reference, two keys to one table and their
 -- names), nesting four levels deep, filters through relationships with
--- EXISTS semantics both ways, and relationship aggregates; checked against
--- hand-written SQL.
+-- EXISTS semantics both ways, ordering through each kind, and relationship
+-- aggregates; checked against hand-written SQL.
 SET client_min_messages = warning;
 CREATE EXTENSION graphql;
 -- the schema (also checked by make test's conformance)
@@ -131,6 +131,38 @@ FROM (VALUES
                WHERE p.city_id = t.id AND c.name = ''Oslo'')')
 ) AS c(n, tab, key, w, cond)
 ORDER BY n;
+-- ordering through each kind of relationship: the ids (or names) returned, and whether in the SQL order
+CREATE FUNCTION rel_order(tab text, key text, ord text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE r text;
+BEGIN
+  EXECUTE format('SELECT coalesce(string_agg(%s::text, '' '' ORDER BY %s), '''') FROM %I AS t', key, ord, tab) INTO r;
+  RETURN r;
+END $$;
+SELECT n, o AS order_by, rel_ids(format('{ %s(order_by: %s) { %s } }', tab, o, key)) AS returned,
+       rel_ids(format('{ %s(order_by: %s) { %s } }', tab, o, key)) = rel_order(tab, key, ord) AS as_sql
+FROM (VALUES
+  (1, 'rel_city', 'id', '[{rel_region: {name: asc}}, {id: asc}]',
+      '(SELECT g.name FROM rel_region g WHERE (g.country, g.code) = (t.country, t.region_code)) ASC NULLS LAST, id'),
+  (2, 'rel_region', 'name', '[{rel_city_aggregate: {count: desc}}, {name: asc}]',
+      '(SELECT count(*) FROM rel_city c WHERE (c.country, c.region_code) = (t.country, t.code)) DESC, name'),
+  (3, 'rel_person', 'id', '[{manager: {name: desc_nulls_last}}, {id: asc}]',
+      '(SELECT m.name FROM rel_person m WHERE m.id = t.manager_id) DESC NULLS LAST, id'),
+  (4, 'rel_person', 'id', '[{rel_person_aggregate: {count: desc}}, {id: asc}]',
+      '(SELECT count(*) FROM rel_person p WHERE p.manager_id = t.id) DESC, id'),
+  (5, 'rel_person', 'id', '[{rel_message_by_sender_id_aggregate: {count: desc}}, {rel_message_aggregate: {max: {id: desc_nulls_last}}}, {id: asc}]',
+      '(SELECT count(*) FROM rel_message m WHERE m.sender_id = t.id) DESC, (SELECT max(m.id) FROM rel_message m WHERE m.recipient_id = t.id) DESC NULLS LAST, id'),
+  (6, 'rel_message', 'id', '[{sender: {city: {rel_region: {name: asc}}}}, {id: desc}]',
+      '(SELECT g.name FROM rel_person p JOIN rel_city c ON c.id = p.city_id JOIN rel_region g ON (g.country, g.code) = (c.country, c.region_code)
+        WHERE p.id = t.sender_id) ASC NULLS LAST, id DESC'),
+  (7, 'rel_message', 'id', '[{recipient: {manager: {name: asc_nulls_first}}}, {id: asc}]',
+      '(SELECT m.name FROM rel_person p JOIN rel_person m ON m.id = p.manager_id WHERE p.id = t.recipient_id) ASC NULLS FIRST, id')
+) AS c(n, tab, key, o, ord)
+ORDER BY n;
+-- distinct_on, then an object relationship in order_by
+SELECT rel_ids('{ rel_person(distinct_on: city_id, order_by: [{city_id: asc}, {manager: {id: desc}}]) { id } }') AS returned,
+       (SELECT string_agg(id::text, ' ' ORDER BY city_id ASC NULLS LAST, mid DESC NULLS FIRST)
+        FROM (SELECT DISTINCT ON (city_id) p.id, p.city_id, m.id AS mid FROM rel_person p LEFT JOIN rel_person m ON m.id = p.manager_id
+              ORDER BY city_id ASC NULLS LAST, m.id DESC NULLS FIRST) AS d) AS as_sql;
 -- a filter on a nested array relationship, through an object relationship
 SELECT graphql.resolve('{ rel_person(order_by: {id: asc}, where: {id: {_lte: 3}}) { name rel_message(where: {sender: {name: {_eq: "Bob"}}}) { id } } }');
 -- relationship aggregates: per parent, with where, with nodes; against SQL
@@ -149,6 +181,6 @@ SELECT graphql.resolve('{ rel_region(order_by: [{country: asc}, {code: asc}]) { 
 -- an aggregate under an object relationship, and the root aggregate of a relationship target
 SELECT graphql.resolve('{ rel_message_by_pk(id: 15) { sender { manager { rel_person_aggregate { aggregate { count } } } } }
                           rel_person_aggregate(where: {manager: {}}) { aggregate { count } } }');
-DROP FUNCTION rel_ids(text), rel_ref(text, text, text);
+DROP FUNCTION rel_ids(text), rel_ref(text, text, text), rel_order(text, text, text);
 DROP TABLE rel_message, rel_person, rel_city, rel_region;
 DROP EXTENSION graphql;
