@@ -10,7 +10,7 @@
 # loaded (psql from PATH or $PSQL); SHARED the shared directory holding
 # conformance/graphql/; WORKDIR a scratch directory; GEN_N the number of
 # valid operations gen_cases.js generates per seed (each with its mutants;
-# default 150).  Steps:
+# default 150); GEN_EXECUTION=1 adds step 4.  Steps:
 #   1. fetch our introspection with oracle_introspection.js and check it
 #      (buildClientSchema + validateSchema must pass);
 #   2. per seed, generate cases from it and run them through graphql.resolve
@@ -19,7 +19,9 @@
 #      spec's validation (doc/api.md): Hasura's rule that distinct_on columns
 #      lead order_by, which graphql.resolve reports as validation-failed and
 #      graphql-js cannot know.  Each such case is re-run and its first error
-#      message compared; any other disagreement fails.
+#      message compared; any other disagreement fails;
+#   4. (GEN_EXECUTION=1) no case that graphql-js accepts may be answered
+#      with an error coded "unexpected" (run_execution below).
 # Ends with one line "graphql-generated: N passed, M failed".
 set -uo pipefail
 
@@ -84,6 +86,35 @@ run_seed() {
   done
   failed=$((failed + bad))
   echo "seed $seed: $line; $n disagreement(s), $((n - bad)) of them the documented distinct_on rule"
+  if [ -n "${GEN_EXECUTION:-}" ]; then
+    run_execution "$out"
+  fi
+}
+
+# GEN_EXECUTION=1: every case graphql-js accepts is run again through
+# graphql.resolve, and each answer whose error is coded "unexpected" (an
+# SQL statement the planner got wrong, not a value the database rejects)
+# counts as a failure.  Off in make test for now (see the report of the
+# tests branch: known planner bugs answer some generated cases so).
+run_execution() {
+  local out=$1 unexpected
+  node -e '
+    const fs = require("fs");
+    let sql = "SET statement_timeout = \x2710s\x27;\n";
+    for (const l of fs.readFileSync(process.argv[1], "utf8").split("\n")) {
+      if (!l.trim()) continue;
+      const c = JSON.parse(l);
+      if (c.expect.verdict !== "accepted") continue;
+      const b = Buffer.from(c.document, "utf8").toString("base64");
+      sql += "SELECT \x27" + c.id + "\x27, r #>> \x27{errors,0,message}\x27 FROM (SELECT graphql.resolve(convert_from(decode(\x27" +
+             b + "\x27, \x27base64\x27), \x27UTF8\x27))::jsonb AS r) AS s WHERE r #>> \x27{errors,0,extensions,code}\x27 = \x27unexpected\x27;\n";
+    }
+    process.stdout.write(sql);' "$out/validation.jsonl" >"$out/execution.sql"
+  "$psql" "$conninfo" -XAtq -F' ' -f "$out/execution.sql" >"$out/execution.log" 2>&1
+  unexpected=$(grep -c '^gen-' "$out/execution.log" || true)
+  sed 's/^/UNEXPECTED /' "$out/execution.log" | head -n 20
+  echo "seed $seed: $unexpected accepted case(s) answered with an unexpected error"
+  failed=$((failed + unexpected))
 }
 
 mkdir -p "$work"
