@@ -27,7 +27,7 @@ FAILED=0
 # The conformance checks, each a function below; later issues add theirs.
 CONFORMANCE_CHECKS=(conformance_syntax conformance_syntax_resolve
   conformance_language_ast conformance_schema conformance_validation
-  conformance_introspection conformance_generated)
+  conformance_introspection conformance_generated conformance_fixtures)
 
 # ------------------------------------------------------------ bookkeeping
 
@@ -261,26 +261,67 @@ conformance_syntax_resolve() {
     --suite=syntax --via=resolve
 }
 
-# A schema's introspection checked by graphql-js, and graphql.resolve's
-# validation verdicts on cases generated from it (three seeds) compared with
-# graphql-js's (test/conformance/generated.sh), for the demo database and
-# for test/conformance/sql/wide.sql (every kind of relation and column).
-generated_suite() {
-  local name=$1 db=$2 script=$3 schemas=$4
-  needs_cluster "$name" "$OUT/$name.log" || return 0
-  test_psql -d postgres -c "CREATE DATABASE $db" \
-    -c "ALTER DATABASE $db SET graphql.schemas = '$schemas'" >"$OUT/$name.log" 2>&1 &&
-    test_psql -d "$db" -c "CREATE EXTENSION graphql" -f "$script" >>"$OUT/$name.log" 2>&1
-  PSQL=$BINDIR/psql summary_suite "$name" graphql-generated \
-    "$ROOT/test/conformance/generated.sh" \
-    "host=$CLUSTER port=$TEST_PORT dbname=$db user=postgres" \
-    "$SHARED" "$WORK/$name" 1 2 3
+# generated_load NAME DB SCRIPT SCHEMAS: a new database DB whose
+# graphql.schemas is SCHEMAS, with the extension and SCRIPT loaded; when
+# that fails, reports NAME as failed (log: .test-out/NAME-load.log).
+generated_load() {
+  local name=$1 db=$2 script=$3 schemas=$4 load=$OUT/$1-load.log
+  needs_cluster "$name" "$OUT/$name.log" || return 1
+  if ! { test_psql -d postgres -c "CREATE DATABASE $db" \
+           -c "ALTER DATABASE $db SET graphql.schemas = '$schemas'" &&
+         test_psql -d "$db" -c "CREATE EXTENSION graphql" -f "$script"; } >"$load" 2>&1; then
+    report "$name" 1 0 1 "$load"
+    return 1
+  fi
 }
 
+# generated_check NAME DB CASES SEED...: the schema of DB's sessions: its
+# introspection checked by graphql-js, and graphql.resolve's validation
+# verdicts on CASES cases per seed generated from it compared with
+# graphql-js's (test/conformance/generated.sh).
+generated_check() {
+  local name=$1 db=$2 cases=$3
+  shift 3
+  PSQL=$BINDIR/psql summary_suite "$name" graphql-generated \
+    env GEN_N="$cases" "$ROOT/test/conformance/generated.sh" \
+    "host=$CLUSTER port=$TEST_PORT dbname=$db user=postgres" \
+    "$SHARED" "$WORK/$name" "$@"
+}
+
+# The demo database and test/conformance/sql/wide.sql (every kind of
+# relation and column): three seeds of 150 cases.
 conformance_generated() {
-  generated_suite graphql-generated graphql_demo "$ROOT/demo/demo.sql" public
-  generated_suite graphql-generated-wide graphql_wide \
-    "$ROOT/test/conformance/sql/wide.sql" "public, extra"
+  if generated_load graphql-generated graphql_demo "$ROOT/demo/demo.sql" public; then
+    generated_check graphql-generated graphql_demo 150 1 2 3
+  fi
+  if generated_load graphql-generated-wide graphql_wide "$ROOT/test/conformance/sql/wide.sql" "public, extra"; then
+    generated_check graphql-generated-wide graphql_wide 150 1 2 3
+  fi
+}
+
+# The schema of every pg_regress suite: data/<suite>.sql, which sql/<suite>.sql
+# loads with \i before its queries; one seed of 100 cases each, to keep make
+# test short.  Lines of the script configure the check:
+#   -- conformance: graphql.schemas = 'public, extra'   (default public)
+#   -- conformance: also as roles r1 r2                  (the schema each
+#      role sees is checked too, as the database's default role)
+conformance_fixtures() {
+  local f suite db schemas role
+  for f in "$ROOT"/data/*.sql; do
+    suite=$(basename "$f" .sql)
+    db=graphql_fixture_$suite
+    schemas=$(sed -nE "s/^-- conformance: graphql\.schemas = '(.*)'\$/\1/p" "$f")
+    generated_load "graphql-generated-$suite" "$db" "$f" "${schemas:-public}" || continue
+    generated_check "graphql-generated-$suite" "$db" 100 1
+    for role in $(sed -nE 's/^-- conformance: also as roles (.*)$/\1/p' "$f"); do
+      if test_psql -d postgres -c "ALTER DATABASE $db SET role = '$role'" \
+          >"$OUT/graphql-generated-$suite-$role-load.log" 2>&1; then
+        generated_check "graphql-generated-$suite-$role" "$db" 100 1
+      else
+        report "graphql-generated-$suite-$role" 1 0 1 "$OUT/graphql-generated-$suite-$role-load.log"
+      fi
+    done
+  done
 }
 
 # cli_suite NAME CLI SCRIPT: a node check over one of the unit tests' CLI

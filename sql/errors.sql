@@ -3,11 +3,10 @@
 -- statement its locations and path when it can be traced to a field
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS graphql;
-CREATE TABLE e_author (id int PRIMARY KEY, name text NOT NULL, uid uuid);
-CREATE TABLE e_post (id int PRIMARY KEY, author_id int REFERENCES e_author (id),
-                     title text NOT NULL, day date);
-INSERT INTO e_author VALUES (1, 'Ann', NULL), (2, 'Bob', NULL);
-INSERT INTO e_post VALUES (10, 1, 'Hello', '2026-01-02'), (11, 2, 'World', NULL);
+-- the schema (also checked by make test's conformance)
+\set ECHO none
+\i data/errors.sql
+\set ECHO all
 -- syntax: parse-failed, no data
 SELECT graphql.resolve('{ e_author { id }')::text;
 -- validation: validation-failed with the locations of the nodes at fault

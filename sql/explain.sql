@@ -1,18 +1,10 @@
 -- graphql.explain: the SQL text, its plan, its EXPLAIN ANALYZE
 SET client_min_messages = warning;
 CREATE EXTENSION graphql;
-CREATE TABLE explain_author (id int PRIMARY KEY, name text NOT NULL);
-CREATE TABLE explain_book (id int PRIMARY KEY,
-                           author_id int REFERENCES explain_author (id),
-                           title text NOT NULL);
-INSERT INTO explain_author VALUES (1, 'Ann'), (2, 'Bob');
-INSERT INTO explain_book VALUES (10, 1, 'One'), (11, 1, 'Two'), (12, 2, 'Three');
-ANALYZE explain_author, explain_book;
--- a view whose rows write: what ANALYZE executes must leave nothing behind
-CREATE TABLE explain_log (n int);
-CREATE FUNCTION explain_logged() RETURNS int VOLATILE LANGUAGE sql
-  AS 'INSERT INTO explain_log VALUES (1) RETURNING n';
-CREATE VIEW explain_counter AS SELECT explain_logged() AS n;
+-- the schema (also checked by make test's conformance)
+\set ECHO none
+\i data/explain.sql
+\set ECHO all
 -- plan NULL (the default): the SQL text, values as $n parameters
 SELECT graphql.explain('query ($n: String) { explain_author(where: {name: {_eq: $n}}) { id explain_book { title } } }',
                        '{"n": "Ann"}');

@@ -2,12 +2,10 @@
 -- Every case answers validation-failed (no data key) with graphql-js's message and locations.
 SET client_min_messages = warning;
 CREATE EXTENSION graphql;
-CREATE TYPE v_mood AS ENUM ('sad', 'ok', 'happy');
-CREATE TABLE v_author (id int PRIMARY KEY, name text NOT NULL, mood v_mood);
-CREATE TABLE v_post (id int PRIMARY KEY, author_id int REFERENCES v_author (id),
-                     title text NOT NULL, likes int, info jsonb);
-INSERT INTO v_author VALUES (1, 'Ann', 'happy'), (2, 'Bob', NULL);
-INSERT INTO v_post VALUES (10, 1, 'Hello', 5, '{"a": 1}'), (11, 2, 'World', NULL, NULL);
+-- the schema (also checked by make test's conformance)
+\set ECHO none
+\i data/validation.sql
+\set ECHO all
 -- the documents are valid except for the rule named; a sanity check that the tables answer
 SELECT graphql.resolve('{ v_author(order_by: {id: asc}) { id name mood v_post { title } } }')::jsonb;
 -- one row per rule: has the response a data key, and its errors

@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Validation verdicts of graphql.resolve against graphql-js on cases that
-# gen_cases.js generates from the extension's own schema (the demo
-# database), for several seeds.
+# gen_cases.js generates from the extension's own schema of a database (the
+# demo database, test/conformance/sql/wide.sql, the schema of each pg_regress
+# suite in data/), for several seeds.
 #
-#   test/conformance/generated.sh CONNINFO SHARED WORKDIR [SEED...]
+#   [GEN_N=150] test/conformance/generated.sh CONNINFO SHARED WORKDIR [SEED...]
 #
-# CONNINFO is a database where the extension is installed and the demo data
+# CONNINFO is a database where the extension is installed and the schema
 # loaded (psql from PATH or $PSQL); SHARED the shared directory holding
-# conformance/graphql/; WORKDIR a scratch directory.  Steps:
+# conformance/graphql/; WORKDIR a scratch directory; GEN_N the number of
+# valid operations gen_cases.js generates per seed (each with its mutants;
+# default 150); GEN_EXECUTION=1 adds step 4.  Steps:
 #   1. fetch our introspection with oracle_introspection.js and check it
 #      (buildClientSchema + validateSchema must pass);
 #   2. per seed, generate cases from it and run them through graphql.resolve
@@ -16,8 +19,10 @@
 #      the spec's validation (doc/api.md), Hasura's argument rules that
 #      graphql.resolve reports as validation-failed and graphql-js cannot
 #      know: distinct_on columns must lead order_by, an update must set
-#      some column, and with one operator only.  Each such case is re-run and its first error message
-#      compared; any other disagreement fails.
+#      some column, and with one operator only.  Each such case is re-run
+#      and its first error message compared; any other disagreement fails;
+#   4. (GEN_EXECUTION=1) no case that graphql-js accepts may be answered
+#      with an error coded "unexpected" (run_execution below).
 # Ends with one line "graphql-generated: N passed, M failed".
 set -uo pipefail
 
@@ -65,7 +70,7 @@ is_hasura_rule() {
 run_seed() {
   local seed=$1 out=$work/gen-$seed log=$work/gen-$seed.log id n=0 bad=0
   rm -rf "$out"
-  if ! node "$gql/gen_cases.js" "$work/schema.json" "$out" --seed="$seed" --n=150 \
+  if ! node "$gql/gen_cases.js" "$work/schema.json" "$out" --seed="$seed" --n="${GEN_N:-150}" \
       --scalars="$work/scalars.json" >"$log" 2>&1; then
     cat "$log"
     failed=$((failed + 1))
@@ -96,6 +101,36 @@ run_seed() {
   done
   failed=$((failed + bad))
   echo "seed $seed: $line; $n disagreement(s), $((n - bad)) of them documented Hasura rules"
+  if [ -n "${GEN_EXECUTION:-}" ]; then
+    run_execution "$out"
+  fi
+}
+
+# GEN_EXECUTION=1: every case graphql-js accepts is run again through
+# graphql.resolve, and each answer whose error is coded "unexpected" (an
+# SQL statement the planner got wrong, not a value the database rejects)
+# counts as a failure.  All of it runs in one transaction that is rolled
+# back, so generated mutations leave nothing behind.  Off in make test for now (see the report of the
+# tests branch: known planner bugs answer some generated cases so).
+run_execution() {
+  local out=$1 unexpected
+  node -e '
+    const fs = require("fs");
+    let sql = "BEGIN;\nSET LOCAL statement_timeout = \x2710s\x27;\n";
+    for (const l of fs.readFileSync(process.argv[1], "utf8").split("\n")) {
+      if (!l.trim()) continue;
+      const c = JSON.parse(l);
+      if (c.expect.verdict !== "accepted") continue;
+      const b = Buffer.from(c.document, "utf8").toString("base64");
+      sql += "SELECT \x27" + c.id + "\x27, r #>> \x27{errors,0,message}\x27 FROM (SELECT graphql.resolve(convert_from(decode(\x27" +
+             b + "\x27, \x27base64\x27), \x27UTF8\x27))::jsonb AS r) AS s WHERE r #>> \x27{errors,0,extensions,code}\x27 = \x27unexpected\x27;\n";
+    }
+    process.stdout.write(sql + "ROLLBACK;\n");' "$out/validation.jsonl" >"$out/execution.sql"
+  "$psql" "$conninfo" -XAtq -F' ' -f "$out/execution.sql" >"$out/execution.log" 2>&1
+  unexpected=$(grep -c '^gen-' "$out/execution.log" || true)
+  sed 's/^/UNEXPECTED /' "$out/execution.log" | head -n 20
+  echo "seed $seed: $unexpected accepted case(s) answered with an unexpected error"
+  failed=$((failed + unexpected))
 }
 
 mkdir -p "$work"
