@@ -95,6 +95,8 @@ RESET graphql.stringify_numeric_types;
 SELECT graphql.resolve('{ agg_value_aggregate { aggregate { sum { t } } } }')::jsonb -> 'errors' -> 0 ->> 'message' AS sum_text,
        graphql.resolve('{ agg_value_aggregate { aggregate { avg { d } } } }')::jsonb -> 'errors' -> 0 ->> 'message' AS avg_date,
        graphql.resolve('{ agg_value_aggregate { aggregate { count(columns: nope) } } }')::jsonb -> 'errors' -> 0 ->> 'message' AS unknown_column;
+-- an aggregate field with no aggregate in its selection is still one object
+SELECT graphql.resolve('{ a: agg_value_aggregate { __typename } b: agg_none_aggregate { __typename } c: agg_group(order_by: {id: asc}) { id agg_value_aggregate { __typename aggregate @skip(if: true) { count } } } }')::jsonb;
 DROP FUNCTION agg_numeric_ops(text, text);
 DROP TABLE agg_value, agg_group, agg_none;
 DROP EXTENSION graphql;

@@ -101,7 +101,7 @@ SELECT graphql.resolve('query A($n: Int!) { lang_book(limit: $n) { id } } query 
                        '{"m": "Bob"}', 'B');
 -- fragments shared by several operations
 SELECT graphql.resolve('query A { lang_writer_by_pk(id: 2) { ...W } } query B { lang_writer_by_pk(id: 3) { ...W } } fragment W on lang_writer { name born }', NULL, 'B');
--- a subscription is answered once, like a query; a mutation is not in the schema
+-- a subscription is answered once, like a query; mutation_root has no query fields
 SELECT graphql.resolve('subscription S { lang_writer_by_pk(id: 1) { name } }', NULL, 'S');
 SELECT graphql.resolve('mutation M { lang_writer { id } }') -> 'errors' -> 0 ->> 'message' AS mutation;
 -- field merging: fields with the same response key merge, in first-appearance order

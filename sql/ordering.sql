@@ -141,6 +141,9 @@ SELECT ord_ids('{ ord_author(distinct_on: [rank, city], order_by: [{city: asc}, 
 SELECT graphql.resolve('{ ord_author(order_by: {rank: up}) { id } }')::jsonb -> 'errors' -> 0 ->> 'message' AS unknown_direction,
        graphql.resolve('{ ord_author(order_by: {nope: asc}) { id } }')::jsonb -> 'errors' -> 0 ->> 'message' AS unknown_column,
        graphql.resolve('{ ord_author(order_by: {ord_article: {id: asc}}) { id } }')::jsonb -> 'errors' -> 0 ->> 'message' AS array_relationship;
+-- a distinct_on column named twice counts once
+SELECT ord_ids('{ ord_author(distinct_on: [rank, rank], order_by: [{rank: asc}, {id: desc}]) { id } }') =
+       ord_ids('{ ord_author(distinct_on: rank, order_by: [{rank: asc}, {id: desc}]) { id } }') AS repeated_distinct_on;
 DROP FUNCTION ord_ids(text, jsonb), ord_ref(text, text);
 DROP TABLE ord_article, ord_author;
 DROP EXTENSION graphql;

@@ -389,12 +389,23 @@ error_select(Request *r, int sqlerrcode, MemoryContext cxt)
 	for (k = 0; k < ps->plan->nfields; k++)
 	{
 		const PlanField *f = &ps->plan->fields[k];
+		PlanSelect *call;
 
-		if (f->kind != PF_SELECT)
+		if (f->kind != PF_SELECT && f->kind != PF_CALL)
 			continue;
 		if (root)
 			return NULL;
-		root = f->select;
+		if (f->kind == PF_SELECT)
+		{
+			root = f->select;
+			continue;
+		}
+		/* a scalar function's field: a select that only locates it */
+		call = palloc0(sizeof(PlanSelect));
+		call->shape = PS_SINGLE;
+		call->key = f->key;
+		call->loc = f->loc;
+		root = call;
 	}
 	return root;
 }

@@ -47,8 +47,8 @@ arg_text(const GqlCatFunctionArg *a, const GqlValue *v)
 
 	if (v == NULL || v->hdr.kind == GQL_NULL_VALUE)
 		return NULL;
-	if (a->is_array && v->hdr.kind == GQL_LIST_VALUE)
-		return graphql_sql_array_text(v, json);
+	if (a->is_array)
+		return graphql_sql_items_text(v, json); /* one item: a list of one */
 	return graphql_sql_value_text(v, json);
 }
 

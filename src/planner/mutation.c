@@ -35,11 +35,13 @@ finish(SqlContext *cx)
 	return out;
 }
 
+/* A fresh statement; its target is t0, so the aliases of subqueries start at t1 */
 static void
 start(SqlContext *cx)
 {
 	memset(cx, 0, sizeof(SqlContext));
 	initStringInfo(&cx->buf);
+	cx->next_alias = 1;
 }
 
 /* " RETURNING (row as JSON), link columns as text" of target alias */
@@ -203,7 +205,9 @@ emit_set(SqlContext *cx, const MutSet *s)
 	const char *type = graphql_sql_type_name(s->column->typid, false);
 	bool		json = s->column->type->oid == JSONOID ||
 		s->column->type->oid == JSONBOID;
-	const char *text = graphql_sql_value_text(s->value, json);
+	const char *text = s->column->is_array && s->value->hdr.kind != GQL_NULL_VALUE
+		? graphql_sql_items_text(s->value, json)
+		: graphql_sql_value_text(s->value, json);
 
 	switch (s->kind)
 	{

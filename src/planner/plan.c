@@ -309,6 +309,17 @@ plan_distinct(PlanSelect *sel, const GqlValue *v)
 				j;
 
 	sel->ndistinct = plan_columns(sel->rel, v, &sel->distinct_on);
+	/* a column named twice counts once */
+	for (k = 0, j = 0; k < sel->ndistinct; k++)
+	{
+		int			i;
+
+		for (i = 0; i < j && sel->distinct_on[i] != sel->distinct_on[k]; i++)
+			;
+		if (i == j)
+			sel->distinct_on[j++] = sel->distinct_on[k];
+	}
+	sel->ndistinct = j;
 	if (sel->ndistinct == 0 || sel->norder == 0)
 	{
 		sel->order = palloc0(sizeof(PlanOrder) * (sel->ndistinct + 1));
@@ -670,6 +681,7 @@ plan_root_field(const GqlExecContext *ctx, const GqlCollectedField *cf,
 		role->tag == GQL_CAT_ROOT_FUNCTION_AGGREGATE)
 	{
 		plan_call(ctx, cf, role->function, false, f);
+		f->loc = cf->fields[0]->hdr.loc;
 		return;
 	}
 	f->kind = PF_SELECT;

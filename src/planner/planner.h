@@ -60,6 +60,7 @@ typedef struct PlanField
 	const GqlCatColumn **columns;	/* COUNT: counted columns (none: rows) */
 	int			ncolumns;
 	bool		distinct;		/* COUNT */
+	GqlLoc		loc;			/* CALL at the root: its field's location */
 	const GqlCatFunction *func; /* CALL */
 	const GqlValue *func_args;	/* CALL: the args object, or NULL */
 	bool		func_row;		/* CALL: the row is the first argument */
@@ -224,6 +225,7 @@ extern void graphql_sql_param_checked(SqlContext *cx, const char *value,
 /* The text form of a constant value for a parameter of a column's type */
 extern char *graphql_sql_value_text(const GqlValue *value, bool json);
 extern char *graphql_sql_array_text(const GqlValue *list, bool json);
+extern char *graphql_sql_items_text(const GqlValue *v, bool json_items);
 
 /* The schema-qualified SQL name of a type, "[]" appended when array */
 extern char *graphql_sql_type_name(Oid typid, bool array);

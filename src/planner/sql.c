@@ -219,11 +219,30 @@ graphql_sql_array_text(const GqlValue *list, bool json)
 	return out.data;
 }
 
+/*
+ * The array literal of the items of v, a single value standing for a list
+ * of one (input coercion); json_items: each item as JSON text (_in / _nin
+ * over a json column), else as plain text (keys, elements).
+ */
+char *
+graphql_sql_items_text(const GqlValue *v, bool json_items)
+{
+	GqlValue	list = {0};
+	const GqlValue **items;
+
+	list.hdr.kind = GQL_LIST_VALUE;
+	list.items.count = graphql_value_items(v, &items);
+	list.items.items = (GqlNode **) items;
+	return graphql_sql_array_text(&list, json_items);
+}
+
 /* The schema-qualified name of a type */
 char *
 graphql_sql_type_name(Oid typid, bool array)
 {
-	char	   *name = format_type_extended(typid, -1, FORMAT_TYPE_FORCE_QUALIFY);
+	/* TYPEMOD_GIVEN: bpchar without a length is "bpchar", not char(1) */
+	char	   *name = format_type_extended(typid, -1, FORMAT_TYPE_FORCE_QUALIFY |
+											FORMAT_TYPE_TYPEMOD_GIVEN);
 
 	return array ? psprintf("%s[]", name) : name;
 }
@@ -681,7 +700,8 @@ emit_aggregate(SqlContext *cx, const PlanSelect *sel, const char *parent)
 	emit_distinct(cx, sel, agg.row);
 	appendStringInfoString(&cx->buf, agg.list.data);
 	emit_rows_tail(cx, sel, agg.row, parent);
-	appendStringInfo(&cx->buf, ") AS %s)", agg.rows);
+	/* one row even when no field is an aggregate ({ __typename }) */
+	appendStringInfo(&cx->buf, ") AS %s GROUP BY ())", agg.rows);
 	appendStringInfoString(&outer, cx->buf.data);
 	cx->buf = outer;
 }

@@ -74,28 +74,18 @@ column_is_json(const GqlCatColumn *col)
 	return col->type->oid == JSONOID || col->type->oid == JSONBOID;
 }
 
-/* A value as the text of a parameter of the column's (element) type */
+/*
+ * A value as the text of a parameter of the column's type; for an array
+ * column a single item stands for a list of one (input coercion)
+ */
 static char *
 column_value_text(const GqlCatColumn *col, const GqlValue *v)
 {
+	if (col->is_array && v && v->hdr.kind != GQL_NULL_VALUE)
+		return graphql_sql_items_text(v, column_is_json(col));
 	return graphql_sql_value_text(v, column_is_json(col));
 }
 
-/*
- * The array literal of the items of v; json_items: each item as JSON text
- * (_in / _nin over a json column), else as plain text (keys, elements).
- */
-static char *
-column_list_text(const GqlValue *v, bool json_items)
-{
-	GqlValue	list = {0};
-	const GqlValue **items;
-
-	list.hdr.kind = GQL_LIST_VALUE;
-	list.items.count = graphql_value_items(v, &items);
-	list.items.items = (GqlNode **) items;
-	return graphql_sql_array_text(&list, json_items);
-}
 
 /* The left side of a comparison: the column, or the computed field's call */
 static void
@@ -184,14 +174,14 @@ compare(SqlContext *cx, const GqlCatColumn *col,
 			appendStringInfo(buf, " %s ", op->sql);
 			graphql_sql_param_checked(cx, op->kind == OP_TEXT
 									  ? graphql_sql_value_text(v, false)
-									  : column_list_text(v, false),
+									  : graphql_sql_items_text(v, false),
 									  op->kind == OP_TEXT ? "text" : "text[]",
 									  pattern_check(op, col));
 			break;
 		case OP_IN:
 		case OP_NIN:
 			appendStringInfoString(buf, " = ANY (");
-			graphql_sql_param(cx, column_list_text(v, column_is_json(col)),
+			graphql_sql_param(cx, graphql_sql_items_text(v, column_is_json(col)),
 							  graphql_sql_type_name(col->typid, true));
 			appendStringInfoString(buf, op->kind == OP_NIN ? "))" : ")");
 			break;

@@ -19,7 +19,8 @@
 #      the spec's validation (doc/api.md), Hasura's argument rules that
 #      graphql.resolve reports as validation-failed and graphql-js cannot
 #      know: distinct_on columns must lead order_by, an update must set
-#      some column, and with one operator only.  Each such case is re-run
+#      some column, and with one operator only, a nested insert may not
+#      also give the columns its relationship sets.  Each such case is re-run
 #      and its first error message compared; any other disagreement fails;
 #   4. (GEN_EXECUTION=1) no case that graphql-js accepts may be answered
 #      with an error coded "unexpected" (run_execution below).
@@ -40,7 +41,9 @@ psql=${PSQL:-psql}
 # (glob patterns)
 hasura_rules=('"distinct_on" columns must match initial "order_by" columns'
   'at least one of _set, _inc, _append, _prepend, _delete_key, _delete_elem, _delete_at_path is expected with a column'
-  'column "*" found in multiple operators: "_*" and "_*"')
+  'column "*" found in multiple operators: "_*" and "_*"'
+  'column "*" of "*" cannot be given: the relationship "*" sets it'
+  'column "*" of "*" is set by both relationships "*" and "*"')
 passed=0
 failed=0
 
