@@ -21,6 +21,9 @@ int			graphql_parser_max_tokens = GQL_DEFAULT_MAX_TOKENS;
 char	   *graphql_schemas = NULL;
 bool		graphql_stringify_numeric_types = false;
 
+int			graphql_max_depth = 0;
+int			graphql_max_complexity = 0;
+
 /* The HTTP server (src/http/) */
 char	   *graphql_http_listen_addresses = NULL;
 int			graphql_http_port = 8080;
@@ -239,6 +242,22 @@ graphql_define_gucs(void)
 							 false,
 							 PGC_USERSET, 0,
 							 NULL, NULL, NULL);
+
+	DefineCustomIntVariable("graphql.max_depth",
+							"Maximum nesting depth of the fields of an operation; 0: no limit.",
+							"Checked before the operation runs, for graphql.resolve and over HTTP.",
+							&graphql_max_depth,
+							0, 0, 100000,
+							PGC_USERSET, 0,
+							NULL, NULL, NULL);
+
+	DefineCustomIntVariable("graphql.max_complexity",
+							"Maximum complexity of an operation; 0: no limit.",
+							"Every field costs 1; a list field multiplies the cost of its subtree by its limit argument, or by 100 without one.",
+							&graphql_max_complexity,
+							0, 0, INT_MAX,
+							PGC_USERSET, 0,
+							NULL, NULL, NULL);
 
 	define_http_gucs();
 	graphql_reserve_guc_prefix("graphql");

@@ -13,6 +13,8 @@ extern int	graphql_parser_max_tokens;
 extern char *graphql_schemas;
 extern bool graphql_stringify_numeric_types;
 
+extern int	graphql_max_depth;
+extern int	graphql_max_complexity;
 extern char *graphql_http_listen_addresses;
 extern int	graphql_http_port;
 extern int	graphql_http_workers;

@@ -38,6 +38,7 @@
 
 #include "guc.h"
 #include "http/http_internal.h"
+#include "http/request.h"
 
 #define API_KEY_PREFIX "gqlk_"
 
@@ -319,54 +320,28 @@ jwt_identity(HttpCall *call, const char *token, HttpIdentity *id)
 	return true;
 }
 
-/* The value of cookie name in a Cookie header, or NULL */
-static char *
-find_cookie(const char *header, const char *name)
-{
-	size_t		nlen = strlen(name);
-	const char *p = header;
-
-	while (p && *p)
-	{
-		while (*p == ' ' || *p == ';')
-			p++;
-		if (strncmp(p, name, nlen) == 0 && p[nlen] == '=')
-		{
-			const char *v = p + nlen + 1;
-
-			return pnstrdup(v, strcspn(v, ";"));
-		}
-		p = strchr(p, ';');
-	}
-	return NULL;
-}
-
 /* The bearer token of the request (Authorization or the JWT cookie) */
 static const char *
 bearer_token(HttpCall *call, bool *malformed)
 {
 	const char *authz = call->header(call->conn, "Authorization");
 	const char *cookie_name = http_jwt_cookie_name();
+	const char *token;
+	size_t		len;
 
 	*malformed = false;
 	if (authz != NULL)
 	{
-		if (pg_strncasecmp(authz, "Bearer ", 7) != 0)
-		{
+		token = http_bearer_token(authz, &len);
+		if (token == NULL)
 			*malformed = true;
-			return NULL;
-		}
-		authz += 7;
-		while (*authz == ' ')
-			authz++;
-		return authz;
+		return token ? pnstrdup(token, len) : NULL;
 	}
 	if (cookie_name != NULL)
 	{
-		const char *cookies = call->header(call->conn, "Cookie");
-
-		if (cookies)
-			return find_cookie(cookies, cookie_name);
+		token = http_cookie_value(call->header(call->conn, "Cookie"), cookie_name, &len);
+		if (token != NULL)
+			return pnstrdup(token, len);
 	}
 	return NULL;
 }

@@ -32,7 +32,6 @@
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 
-#include "common/base64.h"
 #include "common/jsonapi.h"
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
@@ -43,6 +42,7 @@
 
 #include "guc.h"
 #include "http/http_internal.h"
+#include "http/request.h"
 
 #define HASURA_NAMESPACE "https://hasura.io/jwt/claims"
 #define MAX_TOKEN 16384
@@ -300,35 +300,17 @@ http_jwt_cookie_name(void)
 	return c ? c->cookie : NULL;
 }
 
-/* base64url (no padding) to bytes; NULL when malformed */
+/* base64url (no padding) to bytes, NUL-terminated; NULL when malformed */
 static char *
 b64url_decode(const char *src, int len, int *outlen)
 {
-	char	   *std = palloc(len + 4);
-	char	   *out;
-	int			i;
+	char	   *out = palloc(len * 3 / 4 + 2);
+	long		n = http_b64url_decode(src, len, (unsigned char *) out);
 
-	for (i = 0; i < len; i++)
-	{
-		char		ch = src[i];
-
-		if (ch == '-')
-			ch = '+';
-		else if (ch == '_')
-			ch = '/';
-		else if (ch == '+' || ch == '/' || ch == '=')
-			return NULL;
-		std[i] = ch;
-	}
-	if (len % 4 == 1)
+	if (n < 0)
 		return NULL;
-	while (i % 4 != 0)
-		std[i++] = '=';
-	out = palloc(pg_b64_dec_len(i) + 1);
-	*outlen = pg_b64_decode(std, i, out, pg_b64_dec_len(i));
-	if (*outlen < 0)
-		return NULL;
-	out[*outlen] = '\0';
+	out[n] = '\0';
+	*outlen = (int) n;
 	return out;
 }
 
@@ -533,15 +515,17 @@ http_jwt_verify(const char *token, Jsonb **claims, Jsonb **hasura,
 	char	   *sig;
 	int			siglen;
 	JsonbValue	crit;
+	size_t		off1;
+	size_t		off2;
 
 	if (c == NULL || c->error != NULL)
 		return (*error = "JWT authentication is misconfigured (see the server log)", false);
 	if (strlen(token) > MAX_TOKEN)
 		return (*error = "the token is too long", false);
-	dot1 = strchr(token, '.');
-	dot2 = dot1 ? strchr(dot1 + 1, '.') : NULL;
-	if (dot2 == NULL || strchr(dot2 + 1, '.') != NULL)
+	if (!http_split_jws(token, strlen(token), &off1, &off2))
 		return (*error = "the token is not a compact JWS (header.payload.signature)", false);
+	dot1 = token + off1;
+	dot2 = token + off2;
 	header = decode_object(token, dot1 - token);
 	if (header == NULL)
 		return (*error = "the JWT header is not base64url-encoded JSON", false);

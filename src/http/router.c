@@ -41,6 +41,7 @@
 #include "graphql.h"
 #include "guc.h"
 #include "http/http_internal.h"
+#include "http/request.h"
 
 #define GRAPHQL_VERSION "0.1.0"
 
@@ -147,75 +148,20 @@ add_cors_headers(HttpCall *call)
 	http_add_header(call, "Access-Control-Max-Age", "1728000");
 }
 
-/*
- * Content negotiation (GraphQL over HTTP): the media type of the answer,
- * from the Accept header, or NULL when neither
- * application/graphql-response+json nor application/json is acceptable.
- * No Accept header, or the wildcards (any type, application's any
- * subtype), mean application/json; on equal
- * quality application/graphql-response+json wins.
- */
+/* The Content-Type of the answer for the request's Accept header */
 static const char *
 negotiate(const char *accept)
 {
-	double		q_graphql = -1;
-	double		q_json = -1;
-	char	   *copy;
-	char	   *range;
-	char	   *save = NULL;
-
-	if (accept == NULL || accept[0] == '\0')
-		return MEDIA_JSON;
-	copy = pstrdup(accept);
-	for (range = strtok_r(copy, ",", &save); range; range = strtok_r(NULL, ",", &save))
+	switch (http_negotiate(accept))
 	{
-		char	   *params = strchr(range, ';');
-		double		q = 1;
-		char	   *type;
-
-		if (params)
-		{
-			char	   *qp = strstr(params, "q=");
-
-			*params++ = '\0';
-			if (qp)
-				q = strtod(qp + 2, NULL);
-		}
-		type = range;
-		while (*type == ' ' || *type == '\t')
-			type++;
-		type[strcspn(type, " \t")] = '\0';
-		if (pg_strcasecmp(type, "application/graphql-response+json") == 0)
-			q_graphql = Max(q_graphql, q);
-		else if (pg_strcasecmp(type, "application/json") == 0 ||
-				 pg_strcasecmp(type, "application/*") == 0 ||
-				 strcmp(type, "*/*") == 0)
-			q_json = Max(q_json, q);
+		case HTTP_MEDIA_GRAPHQL:
+			return MEDIA_GRAPHQL;
+		case HTTP_MEDIA_JSON:
+			return MEDIA_JSON;
+		case HTTP_MEDIA_NONE:
+			break;
 	}
-	pfree(copy);
-	if (q_graphql > 0 && q_graphql >= q_json)
-		return MEDIA_GRAPHQL;
-	if (q_json > 0)
-		return MEDIA_JSON;
 	return NULL;
-}
-
-/* Whether the Content-Type of a POST is JSON */
-static bool
-is_json_content_type(const char *ct)
-{
-	size_t		len;
-
-	if (ct == NULL)
-		return false;
-	len = strcspn(ct, "; \t");
-	if (!((len == 16 && pg_strncasecmp(ct, "application/json", 16) == 0) ||
-		  (len == 33 && pg_strncasecmp(ct, "application/graphql-response+json", 33) == 0)))
-		return false;
-	/* a charset other than UTF-8 is refused */
-	ct = strstr(ct, "charset=");
-	return ct == NULL || pg_strncasecmp(ct + 8, "utf-8", 5) == 0 ||
-		pg_strncasecmp(ct + 8, "\"utf-8\"", 7) == 0;
 }
 
 /*
@@ -288,7 +234,7 @@ parse_post(HttpCall *call, ParsedRequest *req)
 	Jsonb	   *jb;
 	int			i;
 
-	if (!is_json_content_type(call->header(call->conn, "Content-Type")))
+	if (!http_is_json_content_type(call->header(call->conn, "Content-Type")))
 		return "unsupported content type: send application/json";
 	if (call->body == NULL || call->body_len == 0)
 		return "the request body is empty";
@@ -523,7 +469,7 @@ graphql_endpoint(HttpCall *call)
 		error = is_get ? parse_get(call, &req) : parse_post(call, &req);
 		parsing = false;
 		if (error != NULL)
-			http_error(call, is_json_content_type(call->header(call->conn, "Content-Type")) || is_get ? 400 : 415,
+			http_error(call, http_is_json_content_type(call->header(call->conn, "Content-Type")) || is_get ? 400 : 415,
 					   "invalid-request", error);
 		else
 			graphql_in_transaction(call, &req, is_get, media);
@@ -611,55 +557,42 @@ metadata_endpoint(HttpCall *call)
 }
 
 /*
- * The router: CORS, then the endpoint by path and method.  Unknown paths
- * are 404, known paths with another method 405.
+ * The router: CORS, then the endpoint by path and method (request.c).
+ * Unknown paths are 404, known paths with another method 405.
  */
 void
 http_route(HttpCall *call)
 {
-	const char *path = call->path;
-	bool		get = strcmp(call->method, "GET") == 0 || strcmp(call->method, "HEAD") == 0;
-	bool		post = strcmp(call->method, "POST") == 0;
-	bool		options = strcmp(call->method, "OPTIONS") == 0;
+	HttpRoute	route = http_route_of(call->method, call->path);
 
 	add_cors_headers(call);
 	call->content_type = MEDIA_JSON;
-	if (strcmp(path, "/v1/graphql") == 0 || strcmp(path, "/graphql") == 0)
+	if ((route.endpoint == HTTP_EP_GRAPHQL && !list_contains(graphql_enabled_apis, "graphql")) ||
+		(route.endpoint == HTTP_EP_METADATA && !list_contains(graphql_enabled_apis, "metadata")))
 	{
-		if (!list_contains(graphql_enabled_apis, "graphql"))
-			api_error(call, 404, "not-found", "the graphql API is disabled");
-		else if (options)
-			call->status = 204;
-		else if (get || post)
-			graphql_endpoint(call);
-		else
-		{
-			http_add_header(call, "Allow", "GET, POST, OPTIONS");
-			api_error(call, 405, "method-not-allowed", "use GET or POST");
-		}
+		api_error(call, 404, "not-found", "this API is disabled (graphql.enabled_apis)");
+		return;
 	}
-	else if (strcmp(path, "/v1/metadata") == 0)
+	if (route.endpoint == HTTP_EP_NOT_FOUND)
+		api_error(call, 404, "not-found", "resource does not exist");
+	else if (route.action == HTTP_ACT_BAD_METHOD)
 	{
-		if (!list_contains(graphql_enabled_apis, "metadata"))
-			api_error(call, 404, "not-found", "the metadata API is disabled");
-		else if (options)
-			call->status = 204;
-		else if (post)
-			metadata_endpoint(call);
-		else
-		{
-			http_add_header(call, "Allow", "POST, OPTIONS");
-			api_error(call, 405, "method-not-allowed", "use POST");
-		}
+		http_add_header(call, "Allow", route.allow);
+		api_error(call, 405, "method-not-allowed",
+				  psprintf("allowed methods: %s", route.allow));
 	}
-	else if (strcmp(path, "/healthz") == 0 && get)
+	else if (route.action == HTTP_ACT_PREFLIGHT)
+		call->status = 204;
+	else if (route.endpoint == HTTP_EP_GRAPHQL)
+		graphql_endpoint(call);
+	else if (route.endpoint == HTTP_EP_METADATA)
+		metadata_endpoint(call);
+	else if (route.endpoint == HTTP_EP_HEALTHZ)
 	{
 		call->content_type = "text/plain; charset=utf-8";
 		appendStringInfoString(&call->body_out, "OK");
 	}
-	else if (strcmp(path, "/v1/version") == 0 && get)
+	else
 		appendStringInfoString(&call->body_out,
 							   "{\"version\":\"" GRAPHQL_VERSION "\",\"server_type\":\"graphql-postgres\"}");
-	else
-		api_error(call, 404, "not-found", "resource does not exist");
 }

@@ -522,6 +522,49 @@ test_hostile() {
   else fail "no process crashed"; grep -E 'terminated by signal' "$T/c/postgresql.log" | head -n 3; fi
 }
 
+# graphql.max_depth and graphql.max_complexity over HTTP: 400 with
+# graphql-response+json, the limit in the error's extensions
+test_limits() {
+  sql "ALTER SYSTEM SET graphql.max_depth = 2" >/dev/null
+  sql "ALTER SYSTEM SET graphql.max_complexity = 500" >/dev/null
+  reload
+  gql "${admin[@]}" -H 'Accept: application/graphql-response+json' '{"query": "{ authors(limit: 1) { articles(limit: 1) { title } } }"}'
+  expect "graphql.max_depth: a deeper operation is 400" 400 depth-limit-exceeded '"limit": 2'
+  gql "${admin[@]}" '{"query": "{ authors(limit: 10) { name } }"}'
+  expect "... a shallow one runs" 200 '"authors"'
+  gql "${admin[@]}" '{"query": "{ authors { name } }"}'
+  expect "graphql.max_complexity: a list without limit counts 100 rows" 200 '"authors"'
+  gql "${admin[@]}" '{"query": "{ a: authors(limit: 300) { name } b: authors(limit: 300) { id } }"}'
+  expect "graphql.max_complexity: a costlier operation is refused" 200 complexity-limit-exceeded '"limit": 500' '"complexity": 602'
+  sql "ALTER SYSTEM RESET graphql.max_depth" >/dev/null
+  sql "ALTER SYSTEM RESET graphql.max_complexity" >/dev/null
+  reload
+}
+
+# SIGTERM (pg_terminate_backend) ends a worker at once; the postmaster
+# starts a new one, which serves
+test_signals() {
+  local before victim i after
+  before=$(worker_pids)
+  victim=${before%%,*}
+  sql "SELECT pg_terminate_backend($victim)" >/dev/null
+  for i in $(seq 50); do
+    after=$(worker_pids)
+    case ",$after," in *",$victim,"*) sleep 0.1 ;; *) break ;; esac
+  done
+  case ",$after," in *",$victim,"*) fail "SIGTERM ends a worker promptly" ;; *) pass "SIGTERM ends a worker promptly" ;; esac
+  for i in $(seq 100); do
+    [ "$(worker_pids | tr ',' '\n' | grep -c .)" -eq 2 ] && break
+    sleep 0.1
+  done
+  if [ "$(worker_pids | tr ',' '\n' | grep -c .)" -eq 2 ]; then pass "the postmaster restarts the worker"; else fail "the postmaster restarts the worker"; fi
+  for i in 1 2 3 4; do
+    gql "${admin[@]}" '{"query": "{ tags(limit: 1) { id } }"}'
+    [ "$STATUS" = 200 ] || break
+  done
+  expect "both workers serve after the restart" 200 '"tags"'
+}
+
 # ------------------------------------------------------------ main
 
 if ! setup; then
@@ -540,7 +583,9 @@ test_api_keys
 test_anonymous_and_trust
 test_enabled_apis
 test_execution
+test_limits
 test_hostile
+test_signals
 echo "http: $((N - FAILED)) passed, $FAILED failed"
 if [ -n "$AUDIT_SHARED" ]; then
   node "$AUDIT_SHARED/conformance/http/http_audit.js" --url "$URL/v1/graphql" \
