@@ -64,17 +64,18 @@ LUA
 make_script small '{"query": "{ authors(limit: 1, order_by: {id: asc}) { id name } }"}'
 make_script nested '{"query": "{ authors(limit: 10, order_by: {id: asc}) { name articles(limit: 5) { title comments(limit: 3) { body } } } }"}'
 
-printf '%-8s %5s %10s %9s %9s %7s\n' query conns req/s p50 p99 errors
+printf '%-8s %5s %10s %9s %9s %7s %10s\n' query conns req/s p50 p99 errors rss_kB
 rss_before=$(worker_rss)
-for q in small nested; do
+for q in small nested small nested; do
 	for c in $CONNECTIONS; do
 		out=$(wrk -t "$((c < 2 ? 1 : 2))" -c "$c" -d "${DURATION}s" --latency -s "$work/$q.lua" "$url" 2>&1)
 		rps=$(awk '/^Requests\/sec/ { print $2 }' <<<"$out")
 		p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")
 		p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
 		errors=$(awk '/Non-2xx/ { n += $NF } /Socket errors/ { gsub(",", ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }' <<<"$out")
-		printf '%-8s %5d %10s %9s %9s %7s\n' "$q" "$c" "$rps" "$p50" "$p99" "$errors"
+		printf '%-8s %5d %10s %9s %9s %7s %10s\n' "$q" "$c" "$rps" "$p50" "$p99" "$errors" "$(worker_rss)"
 	done
 done
 rss_after=$(worker_rss)
 echo "worker RSS (all workers): ${rss_before} kB before, ${rss_after} kB after"
+echo "(each query runs twice: the second pass shows whether memory keeps growing once caches are warm)"

@@ -117,6 +117,13 @@ CREATE VIEW public.whoami AS
   SELECT current_user::text AS role, current_setting('graphql.session', true) AS session,
          current_setting('transaction_read_only') AS read_only;
 GRANT SELECT ON public.whoami TO PUBLIC;
+-- the owner-only recipe: row level security on the session's user id
+CREATE TABLE public.notes (id serial PRIMARY KEY, owner_id text NOT NULL, body text);
+INSERT INTO public.notes (owner_id, body) VALUES ('42', 'mine'), ('42', 'also mine'), ('7', 'not mine');
+ALTER TABLE public.notes ENABLE ROW LEVEL SECURITY;
+CREATE POLICY owner_only ON public.notes FOR SELECT TO reader
+  USING (owner_id = current_setting('graphql.session', true)::jsonb ->> 'x-hasura-user-id');
+GRANT SELECT ON public.notes TO reader;
 CREATE VIEW public.slow AS SELECT 1 AS one FROM pg_sleep(3);
 -- a write behind a view: what a read-only transaction must refuse
 CREATE TABLE public.audit_log (id serial PRIMARY KEY, at timestamptz DEFAULT now());
@@ -278,6 +285,12 @@ test_jwt_hs() {
   tok=$(jwt HS256 "$HS_KEY" "$(hasura_claims 42)")
   gql -H "Authorization: Bearer $tok" "$whoami"
   expect "JWT HS256: the default role" 200 '"role" : "reader"' 'x-hasura-user-id' '42'
+  gql -H "Authorization: Bearer $tok" '{"query": "{ notes(order_by: {id: asc}) { owner_id body } }"}'
+  expect "owner-only RLS over the JWT's user id: the own rows" 200 '"mine"' '"also mine"'
+  lacks "... and no row of another owner" '"not mine"'
+  gql -H "Authorization: Bearer $(jwt HS256 "$HS_KEY" "$(hasura_claims 7)")" '{"query": "{ notes { body } }"}'
+  expect "another user sees only theirs" 200 '"not mine"'
+  lacks "... and not the first user's" '"mine"'
   gql -H "Authorization: bearer $tok" -H 'X-Hasura-Role: writer' "$whoami"
   expect "JWT: X-Hasura-Role within the allowed roles" 200 '"role" : "writer"'
   gql -H "Authorization: Bearer $tok" -H 'X-Hasura-Role: anon' "$whoami"
