@@ -445,7 +445,8 @@ static void
 graphql_endpoint(HttpCall *call)
 {
 	MemoryContext cxt = CurrentMemoryContext;
-	bool		is_get = strcmp(call->method, "GET") == 0;
+	bool		is_get = strcmp(call->method, "GET") == 0 ||
+		strcmp(call->method, "HEAD") == 0;
 	const char *media = negotiate(call->header(call->conn, "Accept"));
 	volatile bool parsing = true;
 	ParsedRequest req;
