@@ -20,7 +20,7 @@ MODULE_big = graphql
 PORTABLE_DIRS = language schema validation validation/rules execution
 PORTABLE_OBJS = $(patsubst %.c,%.o,$(sort $(foreach d,$(PORTABLE_DIRS),$(wildcard src/$(d)/*.c))))
 OBJS = src/graphql.o src/guc.o $(PORTABLE_OBJS) $(patsubst %.c,%.o,$(wildcard src/reflect/*.c)) \
-	$(patsubst %.c,%.o,$(wildcard src/planner/*.c src/executor/*.c))
+	$(patsubst %.c,%.o,$(wildcard src/planner/*.c src/executor/*.c src/http/*.c))
 
 EXTENSION = graphql
 DATA = graphql--0.1.0.sql
@@ -31,6 +31,9 @@ REGRESS = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
 REGRESS_OPTS = --temp-instance=tmp_check --temp-config=test/regress.conf --inputdir=.
 
 PG_CPPFLAGS = -Isrc
+# The HTTP server: libmicrohttpd, and OpenSSL for JWT signatures and
+# constant-time comparison.
+SHLIB_LINK += -lmicrohttpd -lcrypto
 PG_CFLAGS += -Wall -Wextra -Werror -Wno-unused-parameter -Wno-sign-compare \
 	-Wno-missing-field-initializers
 

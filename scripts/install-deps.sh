@@ -19,6 +19,10 @@ PACKAGES=(
   build-essential                        # gcc, make
   clang                                  # make CC=clang, libFuzzer
   libclang-rt-14-dev                     # sanitizer and fuzzer runtimes
+  libmicrohttpd-dev                      # the HTTP server
+  libssl-dev                             # JWT signatures (OpenSSL)
+  curl                                   # HTTP integration tests
+  openssl                                # tokens for the HTTP tests
 )
 
 # The packages of PACKAGES that are not installed, one per line.
@@ -60,18 +64,20 @@ check_node() {
   fi
 }
 
-# npm ci in the shared conformance folder, once.
+# npm ci in the shared conformance folders (GraphQL, GraphQL over HTTP), once.
 install_oracles() {
-  local dir=$SHARED/conformance/graphql
-  if [ ! -f "$dir/package.json" ]; then
-    say "warning: $dir not found; make test needs ../shared next to the checkout (or SHARED=...)" >&2
-    return 0
-  fi
-  if [ -d "$dir/node_modules" ]; then
-    return 0
-  fi
-  say "installing the conformance oracles (npm ci in $dir)"
-  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  local dir
+  for dir in "$SHARED/conformance/graphql" "$SHARED/conformance/http"; do
+    if [ ! -f "$dir/package.json" ]; then
+      say "warning: $dir not found; make test needs ../shared next to the checkout (or SHARED=...)" >&2
+      continue
+    fi
+    if [ -d "$dir/node_modules" ]; then
+      continue
+    fi
+    say "installing the conformance oracles (npm ci in $dir)"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  done
 }
 
 main() {

@@ -3,7 +3,10 @@
 # and serve the demo database from a local cluster in .run/ (git-ignored).
 #
 # The cluster listens on 127.0.0.1 and on a unix socket in .run/, port 5433
-# (GRAPHQL_PORT=... overrides), with graphql in shared_preload_libraries.
+# (GRAPHQL_PORT=... overrides), with graphql in shared_preload_libraries;
+# its HTTP server serves the demo database on 127.0.0.1 port 8080
+# (GRAPHQL_HTTP_PORT=... overrides), with an admin secret kept in
+# .run/admin-secret and an API key for the role demo_reader.
 # Running it again is fine: the cluster is reused (restarted only when the
 # library or the settings changed) and the demo data is reloaded.
 # make stop (scripts/stop.sh) stops the cluster.
@@ -12,6 +15,7 @@ set -euo pipefail
 . "$(dirname "$0")/common.sh"
 
 PORT=${GRAPHQL_PORT:-5433}
+HTTP_PORT=${GRAPHQL_HTTP_PORT:-8080}
 RUN=$ROOT/.run
 DATA=$RUN/data
 LOG=$RUN/postgresql.log
@@ -61,6 +65,15 @@ init_cluster() {
   echo "include 'graphql_run.conf'" | as_pg tee -a "$DATA/postgresql.conf" >/dev/null
 }
 
+# The admin secret of the HTTP server, made once (random) and kept in .run/.
+admin_secret() {
+  if [ ! -s "$RUN/admin-secret" ]; then
+    od -An -N16 -tx1 /dev/urandom | tr -d ' \n' >"$RUN/admin-secret"
+    chmod 600 "$RUN/admin-secret"
+  fi
+  cat "$RUN/admin-secret"
+}
+
 # The settings make run owns, rewritten each time.  Prints "changed" when
 # they differ from those of the last run.
 write_config() {
@@ -69,7 +82,11 @@ write_config() {
 port = $PORT
 listen_addresses = '127.0.0.1'
 unix_socket_directories = '$RUN'
-shared_preload_libraries = 'graphql'"
+shared_preload_libraries = 'graphql'
+graphql.http_port = $HTTP_PORT
+graphql.http_listen_addresses = '127.0.0.1'
+graphql.http_database = '$DB'
+graphql.http_admin_secret = '$(admin_secret)'"
   if [ "$conf" != "$(cat "$DATA/graphql_run.conf" 2>/dev/null || true)" ]; then
     printf '%s\n' "$conf" | as_pg tee "$DATA/graphql_run.conf" >/dev/null
     echo changed
@@ -121,6 +138,56 @@ load_demo() {
       (SELECT count(*) FROM comments) || ' comments'" | sed "s/^/$(basename "$0" .sh): /"
 }
 
+# A read-only role for the demo, and a fresh API key for it (the keys of
+# earlier runs are revoked).
+make_api_key() {
+  psql_run -d "$DB" -tA <<'SQL'
+SET client_min_messages = warning;
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'demo_reader') THEN
+    CREATE ROLE demo_reader NOLOGIN;
+  END IF;
+END $$;
+GRANT SELECT ON ALL TABLES IN SCHEMA public TO demo_reader;
+SELECT count(graphql.revoke_api_key(id)) AS revoked FROM graphql.api_key_list WHERE description = 'make run' AND live \gset
+SELECT graphql.create_api_key('demo_reader', read_only => true, description => 'make run');
+SQL
+}
+
+# Wait until the HTTP server answers /healthz (the workers start after the
+# database exists); false after 15 s.
+wait_for_http() {
+  local i
+  for i in $(seq 75); do
+    if curl -sf "http://127.0.0.1:$HTTP_PORT/healthz" >/dev/null 2>&1; then
+      return 0
+    fi
+    sleep 0.2
+  done
+  return 1
+}
+
+show_http() {
+  local url="http://127.0.0.1:$HTTP_PORT/v1/graphql" key
+  key=$(make_api_key | tail -n 1)
+  if ! wait_for_http; then
+    say "warning: the HTTP server does not answer on port $HTTP_PORT (another server there? GRAPHQL_HTTP_PORT=... picks another; log: $LOG)" >&2
+    return 0
+  fi
+  cat <<EOF
+
+The HTTP server is listening: $url
+
+  curl -s $url -H 'Content-Type: application/json' \\
+    -H 'Authorization: Bearer $key' \\
+    -d '{"query": "{ authors(limit: 3, order_by: {name: asc}) { name articles(limit: 1) { title } } }"}'
+
+That key is a read-only API key for the role demo_reader, made now and shown only once (make
+another with SELECT graphql.create_api_key('demo_reader')). As admin, send
+-H "X-Hasura-Admin-Secret: \$(cat $RUN/admin-secret)" instead.
+EOF
+}
+
 show_usage() {
   local conninfo="host=$RUN port=$PORT dbname=$DB user=postgres"
   cat <<EOF
@@ -147,6 +214,7 @@ main() {
   start_server "$changed"
   load_demo
   show_usage
+  show_http
 }
 
 main "$@"

@@ -6,6 +6,8 @@
 #   3. pg_regress (make installcheck: sql/*.sql in a --temp-instance)
 #   4. pgTAP (pg_prove over test/pgtap/*.sql) in a temporary cluster
 #   5. conformance checks against ../shared (CONFORMANCE_CHECKS below)
+#   6. the HTTP server (test/http/run.sh, its own cluster) and graphql-http's
+#      audit of it
 #
 # Each suite prints its result as it ends; the last line is
 # "N passed, M failed", the sum over all suites.  A suite that cannot run
@@ -143,9 +145,11 @@ listen_addresses = ''
 port = $TEST_PORT
 unix_socket_directories = '$dir'
 shared_preload_libraries = 'graphql'
+graphql.http_port = 0
 fsync = off
 EOF
-  as_pg "$BINDIR/pg_ctl" -D "$dir/data" -l "$dir/postgresql.log" -w -t 60 start || return 1
+  # 9>&-: a server left behind must not hold the lock of main()
+  as_pg "$BINDIR/pg_ctl" -D "$dir/data" -l "$dir/postgresql.log" -w -t 60 start 9>&- || return 1
   CLUSTER=$dir
   test_psql -d postgres -c "CREATE DATABASE $TEST_DB" &&
     test_psql -c "CREATE EXTENSION pgtap" -c "CREATE EXTENSION graphql"
@@ -361,6 +365,23 @@ conformance_introspection() {
   cli_suite graphql-introspection gqlexec introspection.js
 }
 
+# The HTTP server: test/http/run.sh against a cluster of its own (the
+# workers on a free loopback port), then graphql-http's audit
+# (../shared/conformance/http) against the same server; two suites from
+# one run.
+http_suite() {
+  local log=$OUT/http.log status=0
+  if ! needs_install http "$log"; then
+    report graphql-http-audit 1 0 0 "$log"
+    return 0
+  fi
+  HTTP_SERVER_LOG=$OUT/http-server.log "$ROOT/test/http/run.sh" --audit "$SHARED" >"$log" 2>&1 || status=$?
+  # shellcheck disable=SC2046
+  report http "$status" $(summary_counts "$log" http) "$log"
+  # shellcheck disable=SC2046
+  report graphql-http-audit 0 $(summary_counts "$log" graphql-http-audit) "$log"
+}
+
 # ------------------------------------------------------------ main
 
 main() {
@@ -393,6 +414,7 @@ main() {
   for check in "${CONFORMANCE_CHECKS[@]}"; do
     "$check"
   done
+  http_suite
 
   echo "make test took $(((SECONDS - start) / 60))m$(((SECONDS - start) % 60))s; logs in $(rel "$OUT")/"
   echo "$PASSED passed, $FAILED failed"

@@ -17,20 +17,21 @@
 #include "compat.h"
 #include "graphql.h"
 #include "guc.h"
+#include "http/http.h"
 
 PG_MODULE_MAGIC;
 
 PG_FUNCTION_INFO_V1(graphql_parse);
 
 /*
- * Module load: define the settings.  Nothing else happens at load time, so
- * loading through shared_preload_libraries or on first use is equivalent
- * for now.
+ * Module load: define the settings, and, when loaded through
+ * shared_preload_libraries, register the HTTP workers (src/http/).
  */
 void
 _PG_init(void)
 {
 	graphql_define_gucs();
+	graphql_http_register_workers();
 }
 
 /*

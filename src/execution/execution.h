@@ -103,4 +103,35 @@ extern const GqlValue *gql_value_substitute(const GqlExecContext *ctx,
 extern char *gql_introspect(const GqlExecContext *ctx,
 							const GqlCollectedField *field);
 
+/*
+ * Limits of an operation (limits.c), checked before it runs: the depth of
+ * its field nesting and its complexity (every field 1; a list field
+ * multiplies its subtree's cost by its `limit` argument or row_cap).
+ * Zero means no limit.
+ */
+typedef struct GqlLimits
+{
+	int			max_depth;
+	long long	max_complexity;
+	long long	row_cap;		/* multiplier of a list without limit (<= 0: 1) */
+} GqlLimits;
+
+typedef enum GqlLimitKind
+{
+	GQL_LIMIT_NONE,
+	GQL_LIMIT_DEPTH,
+	GQL_LIMIT_COMPLEXITY
+} GqlLimitKind;
+
+typedef struct GqlLimitResult
+{
+	GqlLimitKind exceeded;
+	int			depth;			/* the deepest level seen */
+	long long	complexity;		/* the cost (when the depth was within limits) */
+} GqlLimitResult;
+
+/* False when the operation of ctx exceeds a limit (see result->exceeded) */
+extern bool gql_check_limits(const GqlExecContext *ctx, const GqlLimits *limits,
+							 GqlLimitResult *result);
+
 #endif							/* GQL_EXECUTION_H */

@@ -29,6 +29,7 @@
 
 #include "executor/executor.h"
 #include "graphql.h"
+#include "guc.h"
 #include "planner/planner.h"
 #include "reflect/reflect.h"
 #include "validation/validation.h"
@@ -175,6 +176,59 @@ parse_and_validate(Request *r, text *query)
 	return false;
 }
 
+/*
+ * The multiplier of a list field without a limit argument in the
+ * complexity of graphql.max_complexity
+ */
+#define LIST_ROW_CAP 100
+
+/*
+ * graphql.max_depth and graphql.max_complexity (execution/limits.c);
+ * false with the error response, whose extensions give the limit and the
+ * value found
+ */
+static bool
+check_limits(Request *r)
+{
+	GqlLimits	limits = {graphql_max_depth, graphql_max_complexity, LIST_ROW_CAP};
+	GqlLimitResult res;
+	const char *setting;
+	const char *code;
+	long long	limit;
+	long long	actual;
+
+	if (limits.max_depth == 0 && limits.max_complexity == 0)
+		return true;
+	if (gql_check_limits(&r->ctx, &limits, &res))
+		return true;
+	if (res.exceeded == GQL_LIMIT_DEPTH)
+	{
+		setting = "graphql.max_depth";
+		code = "depth-limit-exceeded";
+		limit = limits.max_depth;
+		actual = res.depth;
+	}
+	else
+	{
+		setting = "graphql.max_complexity";
+		code = "complexity-limit-exceeded";
+		limit = limits.max_complexity;
+		actual = res.complexity;
+	}
+	resetStringInfo(&r->out);
+	appendStringInfoString(&r->out, "{\"errors\": [{\"message\": ");
+	escape_json(&r->out,
+				psprintf(res.exceeded == GQL_LIMIT_DEPTH ?
+						 "the operation is nested more than %lld levels deep (%s)" :
+						 "the operation's complexity %lld exceeds %s",
+						 res.exceeded == GQL_LIMIT_DEPTH ? limit : actual, setting));
+	appendStringInfo(&r->out,
+					 ", \"extensions\": {\"code\": \"%s\", \"setting\": \"%s\", \"limit\": %lld, \"%s\": %lld}}]}",
+					 code, setting, limit,
+					 res.exceeded == GQL_LIMIT_DEPTH ? "depth" : "complexity", actual);
+	return false;
+}
+
 /* Choose the operation and coerce the variables; false on error */
 static bool
 prepare(Request *r, text *query, Jsonb *variables, text *operation_name)
@@ -207,7 +261,7 @@ prepare(Request *r, text *query, Jsonb *variables, text *operation_name)
 	r->ctx.operation = op;
 	r->ctx.variable = graphql_variable_lookup;
 	r->ctx.variable_arg = &r->vars;
-	return true;
+	return check_limits(r);
 }
 
 /* Hasura's code of an SQL error */
