@@ -5,10 +5,10 @@
 --
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS graphql;
-CREATE TABLE lim_author (id int PRIMARY KEY, name text);
-CREATE TABLE lim_book (id int PRIMARY KEY, author_id int REFERENCES lim_author, title text);
-INSERT INTO lim_author VALUES (1, 'a'), (2, 'b');
-INSERT INTO lim_book VALUES (1, 1, 'x'), (2, 1, 'y'), (3, 2, 'z');
+-- the schema (also checked by make test's conformance)
+\set ECHO none
+\i data/limits.sql
+\set ECHO all
 
 -- no limits by default
 SELECT graphql.resolve('{ lim_author(order_by: {id: asc}) { name lim_book(order_by: {id: asc}) { title author { name } } } }');
