@@ -29,5 +29,14 @@ SELECT graphql.resolve('{ lim_author(limit: 10) { name lim_book(limit: 10) { tit
 SELECT graphql.resolve('query ($n: Int) { lim_author(limit: 2, order_by: {id: asc}) { name lim_book(limit: $n, order_by: {id: asc}) { title } } }', '{"n": 3}');
 RESET graphql.max_complexity;
 
+-- graphql.max_rows: the row cap of every list, with or without a limit; aggregates count all rows
+SET graphql.max_rows = 2;
+SELECT graphql.resolve('{ lim_book(order_by: {id: asc}) { id } a: lim_book(limit: 1, order_by: {id: asc}) { id } b: lim_book(limit: 5, order_by: {id: asc}) { id } lim_book_aggregate { aggregate { count } } lim_author(where: {id: {_eq: 1}}) { lim_book(order_by: {id: desc}) { id } } }');
+-- and the complexity of a list without limit counts max_rows rows: 1 + 2 * 1
+SET graphql.max_complexity = 2;
+SELECT graphql.resolve('{ lim_author { name } }') -> 'errors' -> 0 -> 'extensions';
+RESET graphql.max_complexity;
+RESET graphql.max_rows;
+
 DROP TABLE lim_book, lim_author;
 DROP EXTENSION graphql;

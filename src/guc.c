@@ -23,6 +23,7 @@ bool		graphql_stringify_numeric_types = false;
 
 int			graphql_max_depth = 0;
 int			graphql_max_complexity = 0;
+int			graphql_max_rows = 0;
 
 /* The HTTP server (src/http/) */
 char	   *graphql_http_listen_addresses = NULL;
@@ -253,8 +254,16 @@ graphql_define_gucs(void)
 
 	DefineCustomIntVariable("graphql.max_complexity",
 							"Maximum complexity of an operation; 0: no limit.",
-							"Every field costs 1; a list field multiplies the cost of its subtree by its limit argument, or by 100 without one.",
+							"Every field costs 1; a list field multiplies the cost of its subtree by its limit argument, or without one by graphql.max_rows (100 when that is 0).",
 							&graphql_max_complexity,
+							0, 0, INT_MAX,
+							PGC_USERSET, 0,
+							NULL, NULL, NULL);
+
+	DefineCustomIntVariable("graphql.max_rows",
+							"Maximum number of rows of a list field; 0: no limit.",
+							"A list without limit, or with a larger one, returns at most this many rows (aggregates count every row).",
+							&graphql_max_rows,
 							0, 0, INT_MAX,
 							PGC_USERSET, 0,
 							NULL, NULL, NULL);

@@ -15,6 +15,7 @@ extern bool graphql_stringify_numeric_types;
 
 extern int	graphql_max_depth;
 extern int	graphql_max_complexity;
+extern int	graphql_max_rows;
 extern char *graphql_http_listen_addresses;
 extern int	graphql_http_port;
 extern int	graphql_http_workers;

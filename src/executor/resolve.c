@@ -190,7 +190,8 @@ parse_and_validate(Request *r, text *query)
 static bool
 check_limits(Request *r)
 {
-	GqlLimits	limits = {graphql_max_depth, graphql_max_complexity, LIST_ROW_CAP};
+	GqlLimits	limits = {graphql_max_depth, graphql_max_complexity,
+		graphql_max_rows > 0 ? graphql_max_rows : LIST_ROW_CAP};
 	GqlLimitResult res;
 	const char *setting;
 	const char *code;

@@ -343,6 +343,27 @@ plan_distinct(PlanSelect *sel, const GqlValue *v)
 	}
 }
 
+/*
+ * The limit of a list under graphql.max_rows: the cap when the list has no
+ * limit or a larger one (a negative limit is left to PostgreSQL's error)
+ */
+static const GqlValue *
+capped_limit(const GqlValue *limit)
+{
+	GqlValue   *cap;
+
+	if (graphql_max_rows <= 0)
+		return limit;
+	if (limit && limit->hdr.kind == GQL_INT_VALUE &&
+		strtoll(pnstrdup(limit->value, limit->len), NULL, 10) <= graphql_max_rows)
+		return limit;
+	cap = palloc0(sizeof(GqlValue));
+	cap->hdr.kind = GQL_INT_VALUE;
+	cap->value = psprintf("%d", graphql_max_rows);
+	cap->len = strlen(cap->value);
+	return cap;
+}
+
 /* where, order_by, distinct_on, limit, offset of a list field */
 static void
 plan_select_args(const GqlExecContext *ctx, const GqlCollectedField *cf,
@@ -352,6 +373,8 @@ plan_select_args(const GqlExecContext *ctx, const GqlCollectedField *cf,
 
 	sel->where = arg_value(ctx, cf, "where");
 	sel->limit = arg_value(ctx, cf, "limit");
+	if (sel->shape == PS_LIST)
+		sel->limit = capped_limit(sel->limit);
 	sel->offset = arg_value(ctx, cf, "offset");
 	note_arg(cf, "order_by");
 	plan_order(sel, arg_value(ctx, cf, "order_by"));
