@@ -115,6 +115,11 @@ SELECT graphql.resolve('{ lang_writer(limit: 1) { id } lang_writer(limit: 2) { i
        graphql.resolve('{ lang_writer_by_pk(id: 1) { x: id x: name } }') -> 'errors' -> 0 ->> 'message' AS different_fields;
 -- strings: escapes and block strings reach the database unchanged
 SELECT graphql.resolve(E'{ a: lang_book(where: {title: {_eq: "On\\u0020Tests"}}) { id } b: lang_book(where: {title: {_eq: """Long Road"""}}) { id } }');
+-- a variable with a default, given null explicitly, where a non-null argument is expected:
+-- the default does not apply, and the argument must not be null (field and directive arguments)
+SELECT graphql.resolve('query ($id: Int = 12) { lang_book_by_pk(id: $id) { title } }', '{"id": null}')::jsonb;
+SELECT graphql.resolve('query ($x: Boolean = true) { lang_writer_by_pk(id: 1) @skip(if: $x) { name } }', '{"x": null}')::jsonb;
+SELECT graphql.resolve('query ($x: Boolean = true) { lang_writer_by_pk(id: 1) @skip(if: $x) { name } }')::jsonb AS default_applies;
 DROP TABLE lang_book, lang_writer;
 DROP TYPE lang_genre;
 DROP EXTENSION graphql;

@@ -352,6 +352,11 @@ gql_argument_value(const GqlExecContext *ctx, const GqlList *arguments,
 		if (strcmp(arg->name->value, def->name) != 0)
 			continue;
 		v = gql_value_substitute(ctx, arg->value);
+		/* a variable that is null, explicitly, for a non-null argument */
+		if (v != NULL && v->hdr.kind == GQL_NULL_VALUE &&
+			arg->value->hdr.kind == GQL_VARIABLE &&
+			def->type->kind == GQL_REF_NON_NULL && ctx->null_argument)
+			ctx->null_argument(ctx->null_argument_arg, arg, def);
 		return v != NULL ? v : def->default_value;
 	}
 	return def->default_value;

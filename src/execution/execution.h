@@ -33,6 +33,14 @@ typedef struct GqlExecContext
 	 */
 	const GqlValue *(*variable) (void *arg, const char *name);
 	void	   *variable_arg;
+	/*
+	 * Called (when set) by gql_argument_value for an argument of non-null
+	 * type given a variable whose value is null (the spec's
+	 * CoerceArgumentValues error); it does not return.
+	 */
+	void		(*null_argument) (void *arg, const GqlArgument *argument,
+								  const GqlInputValue *def);
+	void	   *null_argument_arg;
 } GqlExecContext;
 
 /*

@@ -549,6 +549,23 @@ execution_error(Request *r, ErrorData *edata, MemoryContext cxt)
 }
 
 /*
+ * An argument of non-null type given a null variable (set for the time the
+ * operation is planned and run): a validation error at the argument, as
+ * graphql-js's CoerceArgumentValues words it
+ */
+static void
+null_argument(void *arg, const GqlArgument *argument, const GqlInputValue *def)
+{
+	Request    *r = arg;
+
+	r->plan_error_loc = argument->hdr.loc;
+	ereport(ERROR,
+			(errcode(ERRCODE_GRAPHQL_VALIDATION),
+			 errmsg("Argument \"%s\" of non-null type \"%s\" must not be null.",
+					def->name, gql_type_ref_string(r->arena, def->type))));
+}
+
+/*
  * Plan and execute in a subtransaction; an error (planner validation or
  * SQL) becomes the response, the caller's transaction going on.
  *
@@ -565,6 +582,8 @@ execute(Request *r, MemoryContext cxt)
 
 	BeginInternalSubTransaction(NULL);
 	MemoryContextSwitchTo(cxt);
+	r->ctx.null_argument = null_argument;
+	r->ctx.null_argument_arg = r;
 	PG_TRY();
 	{
 		if (r->ctx.operation->operation == GQL_OP_MUTATION)
