@@ -1,6 +1,7 @@
 -- explain.sql - the schema of sql/explain.sql (loaded with \i), also
 -- checked by make test's conformance (scripts/test.sh, conformance_fixtures).
 -- Authors and books; a view whose rows write (explain_counter), for what ANALYZE executes.
+-- conformance: no execution check: a view whose function writes shows that queries run read-only
 CREATE TABLE explain_author (id int PRIMARY KEY, name text NOT NULL);
 CREATE TABLE explain_book (id int PRIMARY KEY,
                            author_id int REFERENCES explain_author (id),

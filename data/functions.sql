@@ -2,6 +2,7 @@
 -- checked by make test's conformance (scripts/test.sh, conformance_fixtures).
 -- Users and posts, functions of every kind that becomes a field (SETOF,
 -- one row, scalar, VOLATILE, computed), and the kinds that are left out.
+-- conformance: no execution check: f_boom_users and f_user_boom raise on purpose (errors located at their fields)
 CREATE TABLE f_user (id int PRIMARY KEY, name text NOT NULL, first text, last text, score int);
 CREATE TABLE f_post (id int PRIMARY KEY, user_id int REFERENCES f_user (id), title text NOT NULL, likes int NOT NULL);
 INSERT INTO f_user VALUES (1, 'ann', 'Ann', 'Lee', 5), (2, 'bob', 'Bob', 'Ray', 3),
