@@ -304,7 +304,7 @@ conformance_generated() {
 }
 
 # The schema of every pg_regress suite: data/<suite>.sql, which sql/<suite>.sql
-# loads with \i before its queries; one seed of 100 cases each, to keep make
+# loads with \i before its queries; two seeds of 50 cases each, to keep make
 # test short.  Lines of the script configure the check:
 #   -- conformance: graphql.schemas = 'public, extra'   (default public)
 #   -- conformance: also as roles r1 r2                  (the schema each
@@ -323,11 +323,11 @@ conformance_fixtures() {
     exec=1
     if grep -q '^-- conformance: no execution check:' "$f"; then exec=""; fi
     generated_load "graphql-generated-$suite" "$db" "$f" "${schemas:-public}" || continue
-    GEN_EXECUTION=$exec generated_check "graphql-generated-$suite" "$db" 100 1
+    GEN_EXECUTION=$exec generated_check "graphql-generated-$suite" "$db" 50 1 2
     for role in $(sed -nE 's/^-- conformance: also as roles (.*)$/\1/p' "$f"); do
       if test_psql -d postgres -c "ALTER DATABASE $db SET role = '$role'" \
           >"$OUT/graphql-generated-$suite-$role-load.log" 2>&1; then
-        GEN_EXECUTION=$exec generated_check "graphql-generated-$suite-$role" "$db" 100 1
+        GEN_EXECUTION=$exec generated_check "graphql-generated-$suite-$role" "$db" 50 1 2
       else
         report "graphql-generated-$suite-$role" 1 0 1 "$OUT/graphql-generated-$suite-$role-load.log"
       fi

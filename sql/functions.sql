@@ -191,6 +191,15 @@ SELECT graphql.resolve($$ { f_two(args: {b: 0}) f_user_by_name(args: {n: "ann"})
 RESET ROLE;
 
 DROP TABLE f_post, f_user, f_item CASCADE;
+-- a computed field and a one-row function of a table with columns named like the aliases
+CREATE TABLE f_alias (id int PRIMARY KEY, t0 int, t1 int, t2 int, r int);
+INSERT INTO f_alias VALUES (1, 10, 11, 12, 13);
+CREATE FUNCTION f_alias_sum(a f_alias) RETURNS int STABLE LANGUAGE sql AS $$ SELECT a.t0 + a.t1 + a.t2 + a.r $$;
+CREATE FUNCTION f_alias_one() RETURNS f_alias STABLE LANGUAGE sql AS $$ SELECT * FROM f_alias LIMIT 1 $$;
+SELECT graphql.resolve('{ f_alias(where: {sum: {_gt: 0}}, order_by: {sum: asc}) { id sum } f_alias_one { t1 sum } }');
+SELECT graphql.resolve('mutation { f_alias_one { id } }') -> 'errors' -> 0 ->> 'message' AS not_a_mutation;
+DROP FUNCTION f_alias_sum(f_alias), f_alias_one();
+DROP TABLE f_alias;
 -- an error in a scalar root field is located at that field
 CREATE FUNCTION f_div(a int, b int) RETURNS int IMMUTABLE LANGUAGE sql AS $$ SELECT a / b $$;
 SELECT graphql.resolve('{ f_div(args: {a: 1, b: 0}) }');

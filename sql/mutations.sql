@@ -435,6 +435,10 @@ SELECT graphql.resolve('mutation { update_m_site(where: {code: {_eq: "SE"}}, _se
 SELECT id, place, code FROM m_site ORDER BY id;
 -- char(2) values compare as char(2), not char(1)
 SELECT graphql.resolve('{ m_site(where: {code: {_eq: "NO"}}) { id } m_site_by_pk(id: 1) { code } }');
+-- columns named like the statements' aliases (r, t0, t1, j, n) do not capture whole-row references
+CREATE TABLE m_alias (id int PRIMARY KEY, r int, t0 int, t1 int, j int, n int);
+SELECT graphql.resolve('mutation { insert_m_alias_one(object: {id: 1, r: 2, t0: 3, t1: 4, j: 5, n: 6}) { r t0 } update_m_alias_by_pk(pk_columns: {id: 1}, _inc: {r: 10}) { r t1 j n } delete_m_alias(where: {}) { returning { id r } } }');
+DROP TABLE m_alias;
 DROP TABLE m_site, m_child, m_parent;
 DROP TYPE m_place, m_point;
 

@@ -68,7 +68,8 @@ graphql_sql_call(SqlContext *cx, const GqlCatFunction *fn, const char *row,
 					 quote_qualified_identifier(fn->nspname, fn->proname));
 	if (row)
 	{
-		appendStringInfoString(&cx->buf, row);
+		/* the whole row as alias.*: a bare alias could name a column */
+		appendStringInfo(&cx->buf, "%s.*", row);
 		first = false;
 	}
 	for (k = row ? 1 : 0; k < fn->nargs; k++)

@@ -56,7 +56,8 @@ emit_returning(SqlContext *cx, const GqlCatRelation *rel, const char *alias,
 		appendStringInfoString(&cx->buf, "'{}'::json");
 	else
 	{
-		appendStringInfoString(&cx->buf, "(SELECT row_to_json(r) FROM (SELECT ");
+		/* r.*: a bare r would be a column named r */
+		appendStringInfoString(&cx->buf, "(SELECT row_to_json(r.*) FROM (SELECT ");
 		for (k = 0; k < rel->ncolumns; k++)
 		{
 			if (k > 0)
@@ -305,10 +306,10 @@ graphql_sql_call_rows(const GqlCatFunction *fn, const GqlValue *args)
 	SqlContext	cx;
 
 	start(&cx);
-	appendStringInfoString(&cx.buf, "SELECT row_to_json(t0) FROM ");
+	appendStringInfoString(&cx.buf, "SELECT row_to_json(t0.*) FROM ");
 	graphql_sql_call(&cx, fn, NULL, args);
 	appendStringInfoString(&cx.buf, " AS t0");
 	if (fn->returns == GQL_FUNC_ROW)
-		appendStringInfoString(&cx.buf, " WHERE NOT (t0 IS NULL)");
+		appendStringInfoString(&cx.buf, " WHERE NOT (t0.* IS NULL)");
 	return finish(&cx);
 }

@@ -388,9 +388,12 @@ emit_rows_from(SqlContext *cx, const PlanSelect *sel, const char *alias,
 	else
 		graphql_sql_from(cx, sel->rel, alias);
 	appendStringInfoString(&cx->buf, " WHERE ");
-	/* a function returning one row gives a row of NULLs for no row */
+	/*
+	 * a function returning one row gives a row of NULLs for no row (whole
+	 * rows are written alias.*: a bare alias would name a column so called)
+	 */
 	if (sel->func && sel->func->returns == GQL_FUNC_ROW)
-		appendStringInfo(&cx->buf, "NOT (%s IS NULL) AND ", alias);
+		appendStringInfo(&cx->buf, "NOT (%s.* IS NULL) AND ", alias);
 	if (sel->via)
 	{
 		graphql_sql_join(cx, sel->via, parent, alias);

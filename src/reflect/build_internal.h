@@ -100,9 +100,6 @@ typedef struct RelInfo
 #define MUT_DELETE			5
 #define MUT_DELETE_BY_PK	6
 
-/* The jsonb update operators of update_<t>, in name order */
-#define NUM_JSONB_OPS 5
-extern const char *const graphql_jsonb_ops[NUM_JSONB_OPS];
 
 typedef enum PlanKind
 {
@@ -131,9 +128,8 @@ typedef enum PlanKind
 	P_CONSTRAINT,
 	P_UPDATE_COLUMN,
 	P_MUTATION_RESPONSE,
-	P_SET_INPUT,
-	P_INC_INPUT,
-	P_JSONB_INPUT,				/* op: index in graphql_jsonb_ops */
+	P_UPDATE_INPUT,				/* _set, _inc, jsonb operators' input types
+								 * (op: the operator) */
 	P_PK_COLUMNS_INPUT,
 	P_UPDATES,
 	P_FUNC_ARGS,				/* <fn>_args */

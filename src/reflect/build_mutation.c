@@ -53,27 +53,33 @@ static const struct
 	const char *name;
 	const char *suffix;			/* of the input type */
 	UpdOpKind	kind;
-	int			jsonb;			/* index in graphql_jsonb_ops */
-	const char *description;
+	const char *value;			/* the input fields' type: a builtin scalar
+								 * name, "[String]" for [String!], NULL for
+								 * the column's own type */
+	const char *description;	/* of the argument */
+	const char *type_description;	/* of the input type (%s: the relation) */
 }			upd_ops[] = {
-	{"_append", "_append_input", UO_JSONB, 0,
+	{"_append", "_append_input", UO_JSONB, NULL,
+		"append existing jsonb value of filtered columns with new jsonb value",
 	"append existing jsonb value of filtered columns with new jsonb value"},
-	{"_delete_at_path", "_delete_at_path_input", UO_JSONB, 1,
+	{"_delete_at_path", "_delete_at_path_input", UO_JSONB, "[String]",
+		"delete the field or element with specified path (for JSON arrays, negative integers count from the end)",
 	"delete the field or element with specified path (for JSON arrays, negative integers count from the end)"},
-	{"_delete_elem", "_delete_elem_input", UO_JSONB, 2,
+	{"_delete_elem", "_delete_elem_input", UO_JSONB, "Int",
+		"delete the array element with specified index (negative integers count from the end). throws an error if top level container is not an array",
 	"delete the array element with specified index (negative integers count from the end). throws an error if top level container is not an array"},
-	{"_delete_key", "_delete_key_input", UO_JSONB, 3,
+	{"_delete_key", "_delete_key_input", UO_JSONB, "String",
+		"delete key/value pair or string element. key/value pairs are matched based on their key value",
 	"delete key/value pair or string element. key/value pairs are matched based on their key value"},
-	{"_inc", "_inc_input", UO_INC, -1,
-	"increments the numeric columns with given value of the filtered values"},
-	{"_prepend", "_prepend_input", UO_JSONB, 4,
+	{"_inc", "_inc_input", UO_INC, NULL,
+		"increments the numeric columns with given value of the filtered values",
+	"input type for incrementing numeric columns in table \"%s\""},
+	{"_prepend", "_prepend_input", UO_JSONB, NULL,
+		"prepend existing jsonb value of filtered columns with new jsonb value",
 	"prepend existing jsonb value of filtered columns with new jsonb value"},
-	{"_set", "_set_input", UO_SET, -1,
-	"sets the columns of the filtered rows to the given values"},
-};
-
-const char *const graphql_jsonb_ops[NUM_JSONB_OPS] = {
-	"_append", "_delete_at_path", "_delete_elem", "_delete_key", "_prepend",
+	{"_set", "_set_input", UO_SET, NULL,
+		"sets the columns of the filtered rows to the given values",
+	"input type for updating data in table \"%s\""},
 };
 
 /* The mutation_root fields of a relation, by MUT_* */
@@ -82,14 +88,15 @@ static const struct
 	const char *prefix;
 	const char *suffix;
 	const char *description;	/* %s: the relation */
+	MemberArgs	args;
 }			mut_fields[] = {
-	{"insert_", "", "insert data into the table: \"%s\""},
-	{"insert_", "_one", "insert a single row into the table: \"%s\""},
-	{"update_", "", "update data of the table: \"%s\""},
-	{"update_", "_by_pk", "update single row of the table: \"%s\""},
-	{"update_", "_many", "update multiples rows of table: \"%s\""},
-	{"delete_", "", "delete data from the table: \"%s\""},
-	{"delete_", "_by_pk", "delete single row from the table: \"%s\""},
+	{"insert_", "", "insert data into the table: \"%s\"", ARGS_INSERT},
+	{"insert_", "_one", "insert a single row into the table: \"%s\"", ARGS_INSERT_ONE},
+	{"update_", "", "update data of the table: \"%s\"", ARGS_UPDATE},
+	{"update_", "_by_pk", "update single row of the table: \"%s\"", ARGS_UPDATE_BY_PK},
+	{"update_", "_many", "update multiples rows of table: \"%s\"", ARGS_UPDATE_MANY},
+	{"delete_", "", "delete data from the table: \"%s\"", ARGS_DELETE},
+	{"delete_", "_by_pk", "delete single row from the table: \"%s\"", ARGS_BY_PK},
 };
 
 /* Shorthands for the shared type reference helpers */
@@ -562,10 +569,7 @@ graphql_build_plan_mutation_types(BuildState *st, RelInfo *ri)
 	{
 		for (k = 0; k < (int) lengthof(upd_ops); k++)
 			if (upd_op_applies(ri, k))
-				PLAN(upd_ops[k].suffix,
-					 upd_ops[k].kind == UO_JSONB ? P_JSONB_INPUT
-					 : upd_ops[k].kind == UO_INC ? P_INC_INPUT : P_SET_INPUT,
-					 upd_ops[k].jsonb);
+				PLAN(upd_ops[k].suffix, P_UPDATE_INPUT, k);
 		if (ri->mut_names[MUT_UPDATE_BY_PK])
 			PLAN("_pk_columns_input", P_PK_COLUMNS_INPUT, 0);
 		if (ri->mut_names[MUT_UPDATE_MANY])
@@ -812,10 +816,6 @@ graphql_build_computed_members(BuildState *st, MemberList *ml, RelInfo *ri,
 static void
 emit_mutation_root(BuildState *st, const Plan *p)
 {
-	static const MemberArgs args[] = {
-		ARGS_INSERT, ARGS_INSERT_ONE, ARGS_UPDATE, ARGS_UPDATE_BY_PK,
-		ARGS_UPDATE_MANY, ARGS_DELETE, ARGS_BY_PK,
-	};
 	MemberList	ml = {0};
 	GqlSchemaType *t = graphql_build_new_type(st, p, GQL_TYPE_OBJECT, NULL, NULL);
 	int			k,
@@ -844,7 +844,7 @@ emit_mutation_root(BuildState *st, const Plan *p)
 			m = graphql_build_member(&ml, ri->mut_names[j], type,
 									 psprintf(mut_fields[j].description, ri->label),
 									 mut_role(ri->rel, j));
-			m->args = args[j];
+			m->args = mut_fields[j].args;
 			m->args_rel = ri;
 		}
 	}
@@ -1021,49 +1021,36 @@ emit_mutation_response(BuildState *st, const Plan *p)
 }
 
 /*
- * input <t>_set_input, <t>_inc_input, and the jsonb operators' inputs:
- * the updatable columns an operator applies to, of the operator's type
+ * input <t>_set_input, <t>_inc_input, and the jsonb operators' inputs
+ * (p->op: the operator): the updatable columns it applies to, of its type
  */
 static void
 emit_update_input(BuildState *st, const Plan *p)
 {
-	static const char *const descriptions[] = {
-		"input type for updating data in table \"%s\"",
-		"input type for incrementing numeric columns in table \"%s\"",
-	};
 	RelInfo    *ri = p->ri;
+	const char *value = upd_ops[p->op].value;
+	UpdOpKind	kind = upd_ops[p->op].kind;
 	MemberList	ml = {0};
-	const char *desc;
 	GqlSchemaType *t;
 	int			k;
 
-	if (p->kind == P_JSONB_INPUT)
-	{
-		for (k = 0; strcmp(upd_ops[k].name, graphql_jsonb_ops[p->op]) != 0; k++)
-			;
-		desc = upd_ops[k].description;
-	}
-	else
-		desc = psprintf(descriptions[p->kind == P_INC_INPUT], ri->label);
-	t = graphql_build_new_type(st, p, GQL_TYPE_INPUT_OBJECT, desc, ri->rel);
+	t = graphql_build_new_type(st, p, GQL_TYPE_INPUT_OBJECT,
+							   psprintf(upd_ops[p->op].type_description, ri->label),
+							   ri->rel);
 	for (k = 0; k < ri->nupd; k++)
 	{
 		GqlCatColumn *col = ri->upd_cols[k];
-		GqlTypeRef *type = graphql_build_input_type(st, col->type, col->is_array);
+		GqlTypeRef *type;
 
-		if (p->kind == P_INC_INPUT && !is_incrementable(st, col))
+		if ((kind == UO_INC && !is_incrementable(st, col)) ||
+			(kind == UO_JSONB && !is_jsonb(col)))
 			continue;
-		if (p->kind == P_JSONB_INPUT)
-		{
-			if (!is_jsonb(col))
-				continue;
-			if (p->op == 1)
-				type = LIST(NAMED("String"));	/* _delete_at_path */
-			else if (p->op == 2)
-				type = NAMED("Int");	/* _delete_elem */
-			else if (p->op == 3)
-				type = NAMED("String"); /* _delete_key */
-		}
+		if (value == NULL)
+			type = graphql_build_input_type(st, col->type, col->is_array);
+		else if (strcmp(value, "[String]") == 0)
+			type = LIST(NAMED("String"));
+		else
+			type = NAMED(value);
 		graphql_build_member(&ml, col->name, type, NULL, col);
 	}
 	graphql_build_emit_members(st, t, &ml);
@@ -1187,9 +1174,7 @@ graphql_build_emit_mutation_type(BuildState *st, const Plan *p)
 		case P_MUTATION_RESPONSE:
 			emit_mutation_response(st, p);
 			return true;
-		case P_SET_INPUT:
-		case P_INC_INPUT:
-		case P_JSONB_INPUT:
+		case P_UPDATE_INPUT:
 			emit_update_input(st, p);
 			return true;
 		case P_PK_COLUMNS_INPUT:
