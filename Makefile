@@ -20,10 +20,14 @@ MODULE_big = graphql
 PORTABLE_DIRS = language schema validation validation/rules execution
 PORTABLE_OBJS = $(patsubst %.c,%.o,$(sort $(foreach d,$(PORTABLE_DIRS),$(wildcard src/$(d)/*.c))))
 OBJS = src/graphql.o src/guc.o $(PORTABLE_OBJS) $(patsubst %.c,%.o,$(wildcard src/reflect/*.c)) \
-	$(patsubst %.c,%.o,$(wildcard src/planner/*.c src/executor/*.c src/http/*.c))
+	$(patsubst %.c,%.o,$(wildcard src/planner/*.c src/executor/*.c src/http/*.c src/metadata/*.c))
 
 EXTENSION = graphql
-DATA = graphql--0.1.0.sql
+# The extension script is built from its parts: the core objects, then the
+# metadata catalog, its API and the permission compiler.
+EXTENSION_SQL = src/extension/core.sql src/metadata/catalog.sql src/metadata/reflect.sql \
+	src/metadata/api.sql src/metadata/permissions.sql
+DATA_built = graphql--0.1.0.sql
 
 # pg_regress suites: every sql/*.sql, in sorted order, in a temporary instance
 # that preloads the library.
@@ -53,6 +57,9 @@ include $(PGXS)
 
 # The object files depend on the headers of the tree (PGXS knows none).
 $(OBJS): $(wildcard src/*.h src/*/*.h)
+
+graphql--0.1.0.sql: $(EXTENSION_SQL)
+	cat $^ > $@
 
 .PHONY: deps run stop test fuzz clean-unit
 

@@ -23,6 +23,7 @@ PACKAGES=(
   libssl-dev                             # JWT signatures (OpenSSL)
   curl                                   # HTTP integration tests
   openssl                                # tokens for the HTTP tests
+  python3-yaml                           # the Hasura fixture runner (../shared/conformance/hasura)
 )
 
 # The packages of PACKAGES that are not installed, one per line.

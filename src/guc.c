@@ -42,6 +42,7 @@ bool		graphql_http_trust_headers = false;
 char	   *graphql_http_cors_origins = NULL;
 char	   *graphql_enabled_apis = NULL;
 char	   *graphql_session = NULL;
+char	   *graphql_admin_role = NULL;
 
 /*
  * graphql.schemas must be a list of identifiers, as search_path is
@@ -109,8 +110,10 @@ check_enabled_apis(char **newval, void **extra, GucSource source)
  * The settings of the HTTP server.  Where it listens, how many workers and
  * as whom they connect are fixed at server start (PGC_POSTMASTER); what a
  * request may do is re-read on SIGHUP.  The secrets are visible to
- * superusers only.  graphql.session is PGC_SUSET: the workers set it for
- * each request, and an unprivileged SQL user cannot fake it.
+ * superusers only.  graphql.session is PGC_USERSET: the workers set it for
+ * each request, and an SQL script acting as a role sets it after SET ROLE
+ * (doc/permissions.md: whoever runs SQL as a role chooses its session
+ * variables, as with PostgREST's request.jwt.claims).
  */
 static void
 define_http_gucs(void)
@@ -193,11 +196,16 @@ define_http_gucs(void)
 							   NULL,
 							   &graphql_enabled_apis, "graphql,metadata",
 							   PGC_SIGHUP, GUC_LIST_INPUT, check_enabled_apis, NULL, NULL);
+	DefineCustomStringVariable("graphql.admin_role",
+							   "Members of this role are administrators: the metadata API, every table and field.",
+							   "Empty: superusers only.",
+							   &graphql_admin_role, "",
+							   PGC_SUSET, 0, NULL, NULL, NULL);
 	DefineCustomStringVariable("graphql.session",
 							   "Session variables of the current HTTP request (JSON object, lower-case keys).",
 							   "Set transaction-locally by the HTTP workers.",
 							   &graphql_session, "",
-							   PGC_SUSET, GUC_NOT_IN_SAMPLE, NULL, NULL, NULL);
+							   PGC_USERSET, GUC_NOT_IN_SAMPLE, NULL, NULL, NULL);
 }
 
 /*

@@ -32,6 +32,7 @@ extern bool graphql_http_trust_headers;
 extern char *graphql_http_cors_origins;
 extern char *graphql_enabled_apis;
 extern char *graphql_session;
+extern char *graphql_admin_role;
 
 extern void graphql_define_gucs(void);
 

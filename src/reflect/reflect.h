@@ -40,7 +40,7 @@
  * dropped when the schema version changes:
  *
  *	 - DDL, COMMENT ON, GRANT/REVOKE on objects: event triggers on
- *	   ddl_command_end and sql_drop (graphql--0.1.0.sql) set the one row of
+ *	   ddl_command_end and sql_drop (src/extension/core.sql) set the one row of
  *	   graphql.schema_version to a fresh value of a sequence.  The row is
  *	   read once per request (one index-free single-row query).  A table
  *	   row, unlike a bare sequence, becomes visible only when the DDL

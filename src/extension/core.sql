@@ -1,4 +1,4 @@
-/* graphql--0.1.0.sql */
+/* graphql--0.1.0.sql, part 1: core objects (src/extension/core.sql) */
 
 -- complain if script is sourced in psql, rather than via CREATE EXTENSION
 \echo Use "CREATE EXTENSION graphql" to load this file. \quit

@@ -1,0 +1,20 @@
+/*-------------------------------------------------------------------------
+ *
+ * metadata.h
+ *	  Session variables and the administrator test (session.c).  The
+ *	  metadata API itself is SQL (src/metadata/api.sql); reflection reads
+ *	  its consistent part through the graphql.reflect_* views
+ *	  (src/metadata/reflect.sql).
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef GRAPHQL_METADATA_H
+#define GRAPHQL_METADATA_H
+
+/* One variable of graphql.session (name case-insensitive), or NULL */
+extern const char *graphql_session_get(const char *name);
+
+/* A superuser or a member of graphql.admin_role */
+extern bool graphql_role_is_admin(Oid roleid);
+
+#endif							/* GRAPHQL_METADATA_H */
