@@ -20,6 +20,7 @@
 #include "catalog/pg_type.h"
 #include "utils/builtins.h"
 
+#include "metadata/metadata.h"
 #include "planner/planner.h"
 
 /* The statement of cx as a PlanSql */
@@ -95,6 +96,42 @@ emit_value(SqlContext *cx, const GqlCatColumn *col, const char *text)
 	}
 }
 
+/*
+ * The value of a column preset (Hasura's "set" of an insert or update
+ * permission): a session variable's value, or the permission's text, as a
+ * parameter of the column's type.  A missing session variable is an error,
+ * as in Hasura.
+ */
+static void
+emit_preset(SqlContext *cx, const GqlCatPreset *p)
+{
+	const char *text = p->value;
+
+	if (p->session_var)
+	{
+		text = graphql_session_get(p->session_var);
+		if (text == NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+					 errmsg("missing session variable: \"%s\"", p->session_var),
+					 errhint("The permission presets column \"%s\" from it; set it in graphql.session.",
+							 p->column->name)));
+	}
+	emit_value(cx, p->column, text);
+}
+
+/* The preset of a column by a permission, or NULL */
+static const GqlCatPreset *
+preset_of(const GqlCatPermission *perm, const GqlCatColumn *col)
+{
+	int			k;
+
+	for (k = 0; perm && k < perm->npresets; k++)
+		if (perm->presets[k].column == col)
+			return &perm->presets[k];
+	return NULL;
+}
+
 /* "<target> AS <alias>" with the relation's qualified name */
 static void
 emit_target(SqlContext *cx, const GqlCatRelation *rel, const char *alias)
@@ -119,6 +156,8 @@ graphql_sql_insert(const GqlCatRelation *rel, const MutInsertRow *rows,
 	int			r,
 				k;
 
+	const GqlCatPermission *perm = rel->perms[GQL_PERM_INSERT];
+
 	Assert(nrows > 0);
 	start(&cx);
 	for (r = 0; r < nrows; r++)
@@ -128,6 +167,16 @@ graphql_sql_insert(const GqlCatRelation *rel, const MutInsertRow *rows,
 				used[k] = true;
 				nused++;
 			}
+	for (k = 0; perm && k < perm->npresets; k++)
+	{
+		int			i = perm->presets[k].column - rel->columns;
+
+		if (!used[i])
+		{
+			used[i] = true;
+			nused++;
+		}
+	}
 	appendStringInfoString(&cx.buf, "INSERT INTO ");
 	emit_target(&cx, rel, "t0");
 	if (nused == 0)
@@ -163,7 +212,9 @@ graphql_sql_insert(const GqlCatRelation *rel, const MutInsertRow *rows,
 				if (!first)
 					appendStringInfoString(&cx.buf, ", ");
 				first = false;
-				if (rows[r].given[k])
+				if (preset_of(perm, &rel->columns[k]))
+					emit_preset(&cx, preset_of(perm, &rel->columns[k]));
+				else if (rows[r].given[k])
 					emit_value(&cx, &rel->columns[k], rows[r].values[k]);
 				else
 					appendStringInfoString(&cx.buf, "DEFAULT");
@@ -268,6 +319,7 @@ graphql_sql_update(const GqlCatRelation *rel, const MutSet *sets, int nsets,
 {
 	SqlContext	cx;
 	int			k;
+	const GqlCatPermission *perm = rel->perms[GQL_PERM_UPDATE];
 
 	Assert(nsets > 0);
 	start(&cx);
@@ -279,6 +331,12 @@ graphql_sql_update(const GqlCatRelation *rel, const MutSet *sets, int nsets,
 		appendStringInfo(&cx.buf, "%s%s = ", k > 0 ? ", " : "",
 						 quote_identifier(sets[k].column->name));
 		emit_set(&cx, &sets[k]);
+	}
+	for (k = 0; perm && k < perm->npresets; k++)
+	{
+		appendStringInfo(&cx.buf, ", %s = ",
+						 quote_identifier(perm->presets[k].column->name));
+		emit_preset(&cx, &perm->presets[k]);
 	}
 	emit_filter(&cx, rel, filter);
 	emit_returning(&cx, rel, "t0", NULL, 0);

@@ -348,18 +348,23 @@ plan_distinct(PlanSelect *sel, const GqlValue *v)
  * limit or a larger one (a negative limit is left to PostgreSQL's error)
  */
 static const GqlValue *
-capped_limit(const GqlValue *limit)
+capped_limit(const GqlValue *limit, const GqlCatRelation *rel, bool with_max_rows)
 {
 	GqlValue   *cap;
+	int			max = with_max_rows ? graphql_max_rows : 0;
+	const GqlCatPermission *perm = rel ? rel->perms[GQL_PERM_SELECT] : NULL;
 
-	if (graphql_max_rows <= 0)
+	/* the role's select permission may set a lower cap */
+	if (perm && perm->row_limit > 0 && (max <= 0 || perm->row_limit < max))
+		max = perm->row_limit;
+	if (max <= 0)
 		return limit;
 	if (limit && limit->hdr.kind == GQL_INT_VALUE &&
-		strtoll(pnstrdup(limit->value, limit->len), NULL, 10) <= graphql_max_rows)
+		strtoll(pnstrdup(limit->value, limit->len), NULL, 10) <= max)
 		return limit;
 	cap = palloc0(sizeof(GqlValue));
 	cap->hdr.kind = GQL_INT_VALUE;
-	cap->value = psprintf("%d", graphql_max_rows);
+	cap->value = psprintf("%d", max);
 	cap->len = strlen(cap->value);
 	return cap;
 }
@@ -373,8 +378,9 @@ plan_select_args(const GqlExecContext *ctx, const GqlCollectedField *cf,
 
 	sel->where = arg_value(ctx, cf, "where");
 	sel->limit = arg_value(ctx, cf, "limit");
-	if (sel->shape == PS_LIST)
-		sel->limit = capped_limit(sel->limit);
+	/* graphql.max_rows caps lists; a permission's limit the rows aggregated too */
+	if (sel->shape != PS_SINGLE)
+		sel->limit = capped_limit(sel->limit, sel->rel, sel->shape == PS_LIST);
 	sel->offset = arg_value(ctx, cf, "offset");
 	note_arg(cf, "order_by");
 	plan_order(sel, arg_value(ctx, cf, "order_by"));

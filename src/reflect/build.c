@@ -378,10 +378,12 @@ graphql_build_new_scalar(BuildState *st, const char *name)
 static bool
 column_exposable(BuildState *st, const GqlCatColumn *col)
 {
-	if (!graphql_valid_name(col->name))
+	const char *name = col->gql_name;
+
+	if (!graphql_valid_name(name))
 		return false;
-	if (strcmp(col->name, "_and") == 0 || strcmp(col->name, "_or") == 0 ||
-		strcmp(col->name, "_not") == 0)
+	if (strcmp(name, "_and") == 0 || strcmp(name, "_or") == 0 ||
+		strcmp(name, "_not") == 0)
 		return false;
 	if (st->type_scalar[col->type->index] == NULL)
 		return false;
@@ -430,18 +432,23 @@ plan_columns(BuildState *st, RelInfo *ri)
 	{
 		GqlCatColumn *col = &rel->columns[k];
 
-		if (!column_exposable(st, col))
+		col->gql_name = col->custom_name ? graphql_build_str(st, col->custom_name)
+			: col->name;
+		if (!column_exposable(st, col) || graphql_build_name_taken(ri, col->gql_name))
 			continue;
 		ri->col_exposed[k] = true;
 		ri->cols[ri->ncols++] = col;
-		graphql_build_take_name(ri, col->name);
+		graphql_build_take_name(ri, col->gql_name);
 	}
 	return ri->ncols > 0;
 }
 
-/* Claim every type and root field name of base name n, if all are free */
+/*
+ * Claim every type and root field name of base name n, if all are free;
+ * the query_root fields are ri->root_names (custom or "<n>", ...)
+ */
 static bool
-claim_relation_names(BuildState *st, const char *n)
+claim_relation_names(BuildState *st, RelInfo *ri, const char *n)
 {
 	char	   *types[lengthof(rel_type_suffixes) + 2 * NUM_AGG_OPS];
 	char	   *roots[lengthof(rel_root_suffixes)];
@@ -457,6 +464,13 @@ claim_relation_names(BuildState *st, const char *n)
 	}
 	for (k = 0; k < (int) lengthof(rel_root_suffixes); k++)
 		roots[k] = psprintf("%s%s", n, rel_root_suffixes[k]);
+	/* "", "_aggregate", "_by_pk": possibly custom */
+	roots[0] = (char *) ri->root_names[GQL_ROOT_SELECT];
+	roots[1] = (char *) ri->root_names[GQL_ROOT_SELECT_AGGREGATE];
+	roots[2] = (char *) ri->root_names[GQL_ROOT_SELECT_BY_PK];
+	for (k = 0; k < (int) lengthof(rel_root_suffixes); k++)
+		if (!graphql_valid_name(roots[k]))
+			return false;
 	for (k = 0; k < nt; k++)
 		if (graphql_nameset_has(&st->types, types[k]))
 			return false;
@@ -468,6 +482,24 @@ claim_relation_names(BuildState *st, const char *n)
 	for (k = 0; k < (int) lengthof(rel_root_suffixes); k++)
 		nameset_add(&st->roots, roots[k]);
 	return true;
+}
+
+/* May the role see the <t>_aggregate fields of rel (its select permission) */
+bool
+graphql_build_may_aggregate(const GqlCatRelation *rel)
+{
+	const GqlCatPermission *perm = rel->perms[GQL_PERM_SELECT];
+
+	return perm == NULL || perm->allow_aggregations;
+}
+
+/* May the role see a query_root field of rel (its select permission) */
+bool
+graphql_build_root_allowed(const GqlCatRelation *rel, GqlRootKind kind)
+{
+	const GqlCatPermission *perm = rel->perms[GQL_PERM_SELECT];
+
+	return perm == NULL || (perm->root_fields & ((uint32) 1 << kind)) != 0;
 }
 
 /* Mark the comparison types the exposed columns of a relation need */
@@ -491,23 +523,39 @@ mark_scalars_used(BuildState *st, RelInfo *ri)
 	}
 }
 
+/* The name of a root field: the metadata's custom one, else prefix+n+suffix */
+static const char *
+root_name(const GqlCatRelation *rel, GqlRootKind kind, const char *prefix,
+		  const char *n, const char *suffix)
+{
+	if (rel->custom_roots[kind])
+		return rel->custom_roots[kind];
+	return psprintf("%s%s%s", prefix, n, suffix);
+}
+
 /*
- * Decide whether a relation is exposed: a GraphQL name ("<relname>" in
- * public, "<schema>_<relname>" elsewhere), at least one exposable column,
- * and none of its type or root field names taken by an earlier relation.
+ * Decide whether a relation is exposed: a GraphQL name (the metadata's
+ * custom_name, else "<relname>" in public, "<schema>_<relname>"
+ * elsewhere), at least one exposable column, and none of its type or root
+ * field names taken by an earlier relation.
  */
 static void
 plan_relation(BuildState *st, RelInfo *ri)
 {
 	GqlCatRelation *rel = ri->rel;
 	bool		public = strcmp(rel->nspname, "public") == 0;
-	char	   *name = public ? pstrdup(rel->relname)
+	char	   *name = rel->custom_name ? pstrdup(rel->custom_name)
+		: public ? pstrdup(rel->relname)
 		: psprintf("%s_%s", rel->nspname, rel->relname);
 
 	ri->label = public ? rel->relname
 		: psprintf("%s.%s", rel->nspname, rel->relname);
+	ri->root_names[GQL_ROOT_SELECT] = root_name(rel, GQL_ROOT_SELECT, "", name, "");
+	ri->root_names[GQL_ROOT_SELECT_BY_PK] = root_name(rel, GQL_ROOT_SELECT_BY_PK, "", name, "_by_pk");
+	ri->root_names[GQL_ROOT_SELECT_AGGREGATE] =
+		root_name(rel, GQL_ROOT_SELECT_AGGREGATE, "", name, "_aggregate");
 	if (!graphql_valid_name(name) || !plan_columns(st, ri) ||
-		!claim_relation_names(st, name))
+		!claim_relation_names(st, ri, name))
 		return;
 	ri->exposed = true;
 	rel->gql_name = graphql_build_str(st, name);
@@ -550,7 +598,8 @@ fkey_usable(BuildState *st, const GqlCatForeignKey *fk)
 	RelInfo    *to = &st->rels[fk->to->index];
 	int			k;
 
-	if (!from->exposed || !to->exposed)
+	if (!from->exposed || !to->exposed ||
+		!fk->from->auto_exposed || !fk->to->auto_exposed)
 		return false;
 	for (k = 0; k < fk->ncols; k++)
 		if (!from->col_exposed[fk->from_cols[k] - fk->from->columns] ||
@@ -687,10 +736,84 @@ add_array_relationship(BuildState *st, GqlCatForeignKey *fk)
 	attach_relationship(st, r);
 }
 
+/* Does a declared relationship join like a foreign key's in one direction */
+static bool
+declared_like(const GqlCatRelationship *d, const GqlCatForeignKey *fk, bool array)
+{
+	GqlCatColumn **src = array ? fk->to_cols : fk->from_cols;
+	GqlCatColumn **dst = array ? fk->from_cols : fk->to_cols;
+	int			k;
+
+	if ((d->tag == GQL_CAT_ARRAY_RELATIONSHIP) != array ||
+		d->source != (array ? fk->to : fk->from) ||
+		d->target != (array ? fk->from : fk->to) || d->ncols != fk->ncols)
+		return false;
+	for (k = 0; k < fk->ncols; k++)
+		if (d->source_cols[k] != src[k] || d->target_cols[k] != dst[k])
+			return false;
+	return true;
+}
+
+/* Is a foreign key's relationship in this direction declared already */
+static bool
+fkey_declared(const GqlCatForeignKey *fk, bool array)
+{
+	GqlCatRelation *src = array ? fk->to : fk->from;
+	int			k;
+
+	for (k = 0; k < src->nrelationships; k++)
+		if (declared_like(src->relationships[k], fk, array))
+			return true;
+	return false;
+}
+
 /*
- * Every relationship: first the object ones (by referencing relation, then
- * constraint name), then the array ones in the same order, so a relation's
- * object relationships get their names before its array relationships.
+ * A relationship declared in the metadata, when both ends and every join
+ * column are exposed and its name is free
+ */
+static void
+add_declared_relationship(BuildState *st, GqlCatMdRelationship *d)
+{
+	RelInfo    *ri = &st->rels[d->source->index];
+	RelInfo    *target = &st->rels[d->target->index];
+	GqlCatRelationship *r;
+	int			k;
+
+	if (!ri->exposed || !target->exposed ||
+		!relationship_name_free(ri, d->name, d->array))
+		return;
+	for (k = 0; k < d->ncols; k++)
+		if (!ri->col_exposed[d->source_cols[k] - d->source->columns] ||
+			!target->col_exposed[d->target_cols[k] - d->target->columns])
+			return;
+	r = gql_arena_alloc(st->arena, sizeof(GqlCatRelationship));
+	memset(r, 0, sizeof(GqlCatRelationship));
+	r->tag = d->array ? GQL_CAT_ARRAY_RELATIONSHIP : GQL_CAT_OBJECT_RELATIONSHIP;
+	r->name = graphql_build_str(st, d->name);
+	r->source = d->source;
+	r->target = d->target;
+	r->source_cols = d->source_cols;
+	r->target_cols = d->target_cols;
+	r->ncols = d->ncols;
+	graphql_build_take_name(ri, r->name);
+	if (d->array)
+	{
+		r->aggregate.tag = GQL_CAT_ARRAY_AGGREGATE;
+		r->aggregate.relation = r->source;
+		r->aggregate.relationship = r;
+		graphql_build_take_name(ri, psprintf("%s_aggregate", r->name));
+		target->agg_target = true;
+	}
+	attach_relationship(st, r);
+}
+
+/*
+ * Every relationship: first those the metadata declares, in its order;
+ * then those inferred from foreign keys between automatically exposed
+ * relations (graphql.schemas), unless declared already: the object ones
+ * (by referencing relation, then constraint name), then the array ones in
+ * the same order, so a relation's object relationships get their names
+ * before its array relationships.
  */
 static void
 plan_relationships(BuildState *st)
@@ -698,11 +821,13 @@ plan_relationships(BuildState *st)
 	GqlCatalog *cat = st->cat;
 	int			k;
 
+	for (k = 0; k < cat->nmd_relationships; k++)
+		add_declared_relationship(st, &cat->md_relationships[k]);
 	for (k = 0; k < cat->nfkeys; k++)
-		if (fkey_usable(st, &cat->fkeys[k]))
+		if (fkey_usable(st, &cat->fkeys[k]) && !fkey_declared(&cat->fkeys[k], false))
 			add_object_relationship(st, &cat->fkeys[k]);
 	for (k = 0; k < cat->nfkeys; k++)
-		if (fkey_usable(st, &cat->fkeys[k]))
+		if (fkey_usable(st, &cat->fkeys[k]) && !fkey_declared(&cat->fkeys[k], true))
 			add_array_relationship(st, &cat->fkeys[k]);
 }
 

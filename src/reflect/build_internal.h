@@ -72,6 +72,8 @@ typedef struct RelInfo
 	int			nnames;
 	int			names_cap;
 	bool		agg_target;		/* target of an array relationship */
+	const char *root_names[GQL_NUM_ROOT_KINDS];	/* query_root field names
+												 * (select kinds only) */
 	bool		op_nonempty[NUM_AGG_OPS];
 	/* mutations (build_mutation.c plans them) */
 	GqlCatColumn **ins_cols;	/* exposed columns the role may insert */
@@ -293,5 +295,12 @@ extern void graphql_build_member_args(BuildState *st, GqlFieldDef *f,
 
 /* build_types.c: create the planned types, in name order, and the roots */
 extern void graphql_build_emit_types(BuildState *st);
+
+/*
+ * What the role's metadata permissions allow (build.c): <t>_aggregate
+ * fields of rel; a query_root field of rel
+ */
+extern bool graphql_build_may_aggregate(const GqlCatRelation *rel);
+extern bool graphql_build_root_allowed(const GqlCatRelation *rel, GqlRootKind kind);
 
 #endif							/* GRAPHQL_BUILD_INTERNAL_H */

@@ -238,6 +238,18 @@ graphql_build_input_type(BuildState *st, const GqlCatType *type, bool is_array)
  * ------------------------------------------------------------------------
  */
 
+/* Does a permission preset the column (then it is not an input field) */
+static bool
+preset(const GqlCatPermission *perm, const GqlCatColumn *col)
+{
+	int			k;
+
+	for (k = 0; perm && k < perm->npresets; k++)
+		if (perm->presets[k].column == col)
+			return true;
+	return false;
+}
+
 /* The columns, constraints and capabilities of an exposed relation */
 static void
 plan_relation_mutations(BuildState *st, RelInfo *ri)
@@ -251,9 +263,9 @@ plan_relation_mutations(BuildState *st, RelInfo *ri)
 	{
 		GqlCatColumn *col = ri->cols[k];
 
-		if (col->insertable)
+		if (col->insertable && !preset(rel->perms[GQL_PERM_INSERT], col))
 			ri->ins_cols[ri->nins++] = col;
-		if (col->updatable)
+		if (col->updatable && !preset(rel->perms[GQL_PERM_UPDATE], col))
 		{
 			ri->upd_cols[ri->nupd++] = col;
 			ri->inc |= is_incrementable(st, col);
@@ -307,8 +319,12 @@ claim_mutation_names(BuildState *st, RelInfo *ri)
 
 		if (!want[k])
 			continue;
-		name = psprintf("%s%s%s", mut_fields[k].prefix, ri->rel->gql_name,
-						mut_fields[k].suffix);
+		name = ri->rel->custom_roots[GQL_ROOT_INSERT + k]
+			? pstrdup(ri->rel->custom_roots[GQL_ROOT_INSERT + k])
+			: psprintf("%s%s%s", mut_fields[k].prefix, ri->rel->gql_name,
+					   mut_fields[k].suffix);
+		if (!graphql_valid_name(name))
+			continue;
 		if (graphql_nameset_has(&st->mroots, name))
 			continue;
 		graphql_nameset_put(&st->mroots, name, NULL);
@@ -423,7 +439,26 @@ computed_comparable(BuildState *st, const GqlCatFunction *fn)
 		!st->type_scalar[fn->ret_type->index]->is_composite;
 }
 
-/* Make a function a computed field of its row's relation, if it can be */
+/* May the role read a computed field (its select permission lists it) */
+static bool
+computed_permitted(const GqlCatRelation *rel, const char *name)
+{
+	const GqlCatPermission *perm = rel->perms[GQL_PERM_SELECT];
+	int			k;
+
+	if (perm == NULL)
+		return true;
+	for (k = 0; k < perm->ncomputed_fields; k++)
+		if (strcmp(perm->computed_fields[k], name) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Make a function a computed field of its row's relation, if it can be:
+ * under the name the metadata gives it, else (automatic exposure only)
+ * its name without the "<relation>_" prefix
+ */
 static bool
 plan_computed(BuildState *st, GqlCatFunction *fn)
 {
@@ -436,10 +471,19 @@ plan_computed(BuildState *st, GqlCatFunction *fn)
 
 	if (!ri->exposed || fn->volatility == PROVOLATILE_VOLATILE)
 		return false;
-	if (strncmp(name, rel->relname, len) == 0 && name[len] == '_' &&
-		name[len + 1] != '\0')
+	if (fn->computed_name)
+	{
+		if (fn->computed_of != rel)
+			return false;
+		name = fn->computed_name;
+	}
+	else if (!fn->auto_exposed)
+		return false;
+	else if (strncmp(name, rel->relname, len) == 0 && name[len] == '_' &&
+			 name[len + 1] != '\0')
 		name += len + 1;
-	if (!graphql_valid_name(name) || graphql_build_name_taken(ri, name))
+	if (!graphql_valid_name(name) || graphql_build_name_taken(ri, name) ||
+		!computed_permitted(rel, name))
 		return false;
 	graphql_build_take_name(ri, name);
 	cc = gql_arena_alloc(st->arena, sizeof(GqlCatComputedField));
@@ -508,6 +552,11 @@ graphql_build_plan_functions(BuildState *st)
 		char	   *args_type = psprintf("%s_args", name);
 		FuncKind	kind;
 
+		/* root fields: automatically exposed or tracked ones */
+		if (!fn->row_of && !fn->auto_exposed && !fn->tracked)
+			continue;
+		if (!fn->row_of && fn->custom_name)
+			name = pstrdup(fn->custom_name);
 		if (!graphql_valid_name(name) || !function_typed(st, fn))
 			continue;
 		st->func_has_args[k] = function_takes_args(fn);
@@ -519,6 +568,10 @@ graphql_build_plan_functions(BuildState *st)
 		else
 		{
 			kind = fn->volatility == PROVOLATILE_VOLATILE ? FK_MUTATION : FK_QUERY;
+			if (fn->exposed_as == 'q')
+				kind = FK_QUERY;
+			else if (fn->exposed_as == 'm')
+				kind = FK_MUTATION;
 			if (!plan_root_function(st, fn, kind))
 				kind = FK_NONE;
 		}
@@ -865,7 +918,7 @@ emit_insert_input(BuildState *st, const Plan *p)
 							   psprintf("input type for inserting data into table \"%s\"",
 										ri->label), ri->rel);
 	for (k = 0; k < ri->nins; k++)
-		graphql_build_member(&ml, ri->ins_cols[k]->name,
+		graphql_build_member(&ml, ri->ins_cols[k]->gql_name,
 							 graphql_build_input_type(st, ri->ins_cols[k]->type,
 													  ri->ins_cols[k]->is_array),
 							 NULL, ri->ins_cols[k]);
@@ -976,8 +1029,8 @@ emit_constraint(BuildState *st, const Plan *p)
 static int
 column_cmp(const void *a, const void *b)
 {
-	return strcmp((*(GqlCatColumn *const *) a)->name,
-				  (*(GqlCatColumn *const *) b)->name);
+	return strcmp((*(GqlCatColumn *const *) a)->gql_name,
+				  (*(GqlCatColumn *const *) b)->gql_name);
 }
 
 /* enum <t>_update_column: what on_conflict may update */
@@ -995,7 +1048,7 @@ emit_update_column(BuildState *st, const Plan *p)
 	memcpy(cols, ri->upd_cols, sizeof(GqlCatColumn *) * ri->nupd);
 	qsort(cols, ri->nupd, sizeof(GqlCatColumn *), column_cmp);
 	for (k = 0; k < ri->nupd; k++)
-		gql_type_add_enum_value(st->schema, t, cols[k]->name, "column name")->source = cols[k];
+		gql_type_add_enum_value(st->schema, t, cols[k]->gql_name, "column name")->source = cols[k];
 	/* an enum needs a value: Hasura's placeholder when nothing is updatable */
 	if (ri->nupd == 0)
 		gql_type_add_enum_value(st->schema, t, "_PLACEHOLDER", "placeholder (do not use)");
@@ -1051,7 +1104,7 @@ emit_update_input(BuildState *st, const Plan *p)
 			type = LIST(NAMED("String"));
 		else
 			type = NAMED(value);
-		graphql_build_member(&ml, col->name, type, NULL, col);
+		graphql_build_member(&ml, col->gql_name, type, NULL, col);
 	}
 	graphql_build_emit_members(st, t, &ml);
 }

@@ -201,8 +201,8 @@ graphql_build_emit_members(BuildState *st, GqlSchemaType *type, MemberList *ml)
 static int
 column_name_cmp(const void *a, const void *b)
 {
-	return strcmp((*(GqlCatColumn *const *) a)->name,
-				  (*(GqlCatColumn *const *) b)->name);
+	return strcmp((*(GqlCatColumn *const *) a)->gql_name,
+				  (*(GqlCatColumn *const *) b)->gql_name);
 }
 
 /* A new type of the plan entry p */
@@ -235,7 +235,7 @@ emit_object(BuildState *st, const Plan *p)
 	int			k;
 
 	for (k = 0; k < p->ri->ncols; k++)
-		graphql_build_member(&ml, p->ri->cols[k]->name, graphql_build_column_type(st, p->ri->cols[k], true),
+		graphql_build_member(&ml, p->ri->cols[k]->gql_name, graphql_build_column_type(st, p->ri->cols[k], true),
 				   p->ri->cols[k]->description, p->ri->cols[k]);
 	for (k = 0; k < rel->nrelationships; k++)
 	{
@@ -255,6 +255,8 @@ emit_object(BuildState *st, const Plan *p)
 					   "An array relationship", r);
 		m->args = ARGS_SELECT;
 		m->args_rel = &st->rels[r->target->index];
+		if (!graphql_build_may_aggregate(r->target))
+			continue;
 		m = graphql_build_member(&ml, psprintf("%s_aggregate", r->name),
 					   graphql_build_nonnull(st, graphql_build_named(st, psprintf("%s_aggregate", tn))),
 					   "An aggregate relationship", &r->aggregate);
@@ -322,7 +324,7 @@ emit_op_fields(BuildState *st, const Plan *p)
 		GqlCatColumn *col = p->ri->cols[k];
 
 		if (column_has_op(st, col, p->op))
-			graphql_build_member(&ml, col->name,
+			graphql_build_member(&ml, col->gql_name,
 					   graphql_agg_ops[p->op].to_float ? graphql_build_named(st, "Float")
 					   : graphql_build_column_type(st, col, false),
 					   NULL, col);
@@ -353,7 +355,7 @@ emit_bool_exp(BuildState *st, const Plan *p)
 
 		if (sc->is_composite)
 			continue;
-		graphql_build_member(&ml, col->name,
+		graphql_build_member(&ml, col->gql_name,
 				   graphql_build_named(st, psprintf(col->is_array ? "%s_array_comparison_exp"
 									  : "%s_comparison_exp", sc->name)),
 				   NULL, col);
@@ -382,7 +384,7 @@ emit_order_by(BuildState *st, const Plan *p)
 	for (k = 0; k < p->ri->ncols; k++)
 		if (p->ri->cols[k]->orderable &&
 			!st->type_scalar[p->ri->cols[k]->type->index]->is_composite)
-			graphql_build_member(&ml, p->ri->cols[k]->name, graphql_build_named(st, "order_by"), NULL,
+			graphql_build_member(&ml, p->ri->cols[k]->gql_name, graphql_build_named(st, "order_by"), NULL,
 					   p->ri->cols[k]);
 	for (k = 0; k < rel->nrelationships; k++)
 	{
@@ -392,7 +394,7 @@ emit_order_by(BuildState *st, const Plan *p)
 		if (r->tag == GQL_CAT_OBJECT_RELATIONSHIP)
 			graphql_build_member(&ml, r->name, graphql_build_named(st, psprintf("%s_order_by", tn)),
 					   NULL, r);
-		else
+		else if (graphql_build_may_aggregate(r->target))
 			graphql_build_member(&ml, psprintf("%s_aggregate", r->name),
 					   graphql_build_named(st, psprintf("%s_aggregate_order_by", tn)),
 					   NULL, &r->aggregate);
@@ -416,7 +418,7 @@ emit_select_column(BuildState *st, const Plan *p)
 	qsort(cols, p->ri->ncols, sizeof(GqlCatColumn *), column_name_cmp);
 	for (k = 0; k < p->ri->ncols; k++)
 	{
-		GqlEnumValueDef *v = gql_type_add_enum_value(st->schema, t, cols[k]->name,
+		GqlEnumValueDef *v = gql_type_add_enum_value(st->schema, t, cols[k]->gql_name,
 													 "column name");
 
 		v->source = cols[k];
@@ -457,7 +459,7 @@ emit_op_order_by(BuildState *st, const Plan *p)
 						  graphql_agg_ops[p->op].name, p->ri->label), p->ri->rel);
 	for (k = 0; k < p->ri->ncols; k++)
 		if (column_has_op(st, p->ri->cols[k], p->op))
-			graphql_build_member(&ml, p->ri->cols[k]->name, graphql_build_named(st, "order_by"), NULL,
+			graphql_build_member(&ml, p->ri->cols[k]->gql_name, graphql_build_named(st, "order_by"), NULL,
 					   p->ri->cols[k]);
 	graphql_build_emit_members(st, t, &ml);
 }
@@ -564,7 +566,10 @@ emit_order_by_enum(BuildState *st, const Plan *p)
 		gql_type_add_enum_value(st->schema, t, values[k][0], values[k][1]);
 }
 
-/* query_root and subscription_root: <t>, <t>_aggregate, <t>_by_pk */
+/*
+ * query_root and subscription_root: <t>, <t>_aggregate, <t>_by_pk (or their
+ * custom names), those the role's select permission allows
+ */
 static void
 emit_root(BuildState *st, const Plan *p)
 {
@@ -581,22 +586,30 @@ emit_root(BuildState *st, const Plan *p)
 
 		if (!ri->exposed)
 			continue;
-		m = graphql_build_member(&ml, n, graphql_build_nonnull(st, graphql_build_list(st, graphql_build_named(st, n))),
-					   psprintf("fetch data from the table: \"%s\"", ri->label),
-					   &rel->root_select);
-		m->args = ARGS_SELECT;
-		m->args_rel = ri;
-		m = graphql_build_member(&ml, psprintf("%s_aggregate", n),
-					   graphql_build_nonnull(st, graphql_build_named(st, psprintf("%s_aggregate", n))),
-					   psprintf("fetch aggregated fields from the table: \"%s\"", ri->label),
-					   &rel->root_aggregate);
-		m->args = ARGS_SELECT;
-		m->args_rel = ri;
-		if (rel->npkey == 0)
+		if (graphql_build_root_allowed(rel, GQL_ROOT_SELECT))
+		{
+			m = graphql_build_member(&ml, ri->root_names[GQL_ROOT_SELECT],
+									 graphql_build_nonnull(st, graphql_build_list(st, graphql_build_named(st, n))),
+									 psprintf("fetch data from the table: \"%s\"", ri->label),
+									 &rel->root_select);
+			m->args = ARGS_SELECT;
+			m->args_rel = ri;
+		}
+		if (graphql_build_root_allowed(rel, GQL_ROOT_SELECT_AGGREGATE) &&
+			graphql_build_may_aggregate(rel))
+		{
+			m = graphql_build_member(&ml, ri->root_names[GQL_ROOT_SELECT_AGGREGATE],
+									 graphql_build_nonnull(st, graphql_build_named(st, psprintf("%s_aggregate", n))),
+									 psprintf("fetch aggregated fields from the table: \"%s\"", ri->label),
+									 &rel->root_aggregate);
+			m->args = ARGS_SELECT;
+			m->args_rel = ri;
+		}
+		if (rel->npkey == 0 || !graphql_build_root_allowed(rel, GQL_ROOT_SELECT_BY_PK))
 			continue;
-		m = graphql_build_member(&ml, psprintf("%s_by_pk", n), graphql_build_named(st, n),
-					   psprintf("fetch data from the table: \"%s\" using primary key columns",
-								ri->label), &rel->root_by_pk);
+		m = graphql_build_member(&ml, ri->root_names[GQL_ROOT_SELECT_BY_PK], graphql_build_named(st, n),
+								 psprintf("fetch data from the table: \"%s\" using primary key columns",
+										  ri->label), &rel->root_by_pk);
 		m->args = ARGS_BY_PK;
 		m->args_rel = ri;
 	}

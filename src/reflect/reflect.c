@@ -16,6 +16,7 @@
 
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
+#include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/hsearch.h"
@@ -26,11 +27,14 @@
 
 #include "reflect/reflect.h"
 #include "guc.h"
+#include "metadata/metadata.h"
 
 /*
- * The relations a role may see in the schemas $1: ordinary, partitioned,
- * foreign tables, views and materialized views; not partitions; in schemas
- * with USAGE; with SELECT on the table or on one of its columns.
+ * The relations a role may see in the schemas $1 and the tracked ones
+ * (graphql.reflect_tables): ordinary, partitioned, foreign tables, views
+ * and materialized views; not partitions; in schemas with USAGE; with
+ * SELECT on the table or on one of its columns.  Tracked relations outside
+ * graphql.schemas come last (nsppos is NULL), by schema and name.
  */
 #define RELS_CTE \
 	"WITH rels AS (" \
@@ -38,7 +42,8 @@
 	"        pg_catalog.array_position($1, n.nspname::text) AS nsppos" \
 	" FROM pg_catalog.pg_class c" \
 	" JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace" \
-	" WHERE n.nspname = ANY ($1)" \
+	" WHERE (n.nspname = ANY ($1)" \
+	"        OR c.oid IN (SELECT t.relid FROM graphql.reflect_tables t))" \
 	"   AND c.relkind IN ('r', 'v', 'm', 'p', 'f')" \
 	"   AND NOT c.relispartition" \
 	"   AND pg_catalog.has_schema_privilege(n.oid, 'USAGE')" \
@@ -61,8 +66,9 @@ RELS_CTE
 "         OR pg_catalog.has_any_column_privilege(oid, 'INSERT'),"
 "       pg_catalog.has_table_privilege(oid, 'UPDATE')"
 "         OR pg_catalog.has_any_column_privilege(oid, 'UPDATE'),"
-"       pg_catalog.has_table_privilege(oid, 'DELETE')"
-" FROM rels ORDER BY nsppos, relname COLLATE \"C\"";
+"       pg_catalog.has_table_privilege(oid, 'DELETE'),"
+"       nsppos IS NOT NULL"
+" FROM rels ORDER BY nsppos, nspname COLLATE \"C\", relname COLLATE \"C\"";
 
 static const char *columns_sql =
 RELS_CTE
@@ -103,7 +109,11 @@ static const char *functions_sql =
 "        pg_catalog.array_position($1, n.nspname::text) AS nsppos"
 " FROM pg_catalog.pg_proc p"
 " JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace"
-" WHERE n.nspname = ANY ($1) AND p.prokind = 'f'"
+" WHERE (n.nspname = ANY ($1)"
+"        OR p.oid IN (SELECT f.function FROM graphql.reflect_functions f"
+"                     UNION ALL"
+"                     SELECT c.function FROM graphql.reflect_computed_fields c))"
+"   AND p.prokind = 'f'"
 "   AND pg_catalog.has_schema_privilege(n.oid, 'USAGE')"
 "   AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend d"
 "                   WHERE d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass"
@@ -112,7 +122,8 @@ static const char *functions_sql =
 "       f.prorettype, f.proargtypes::pg_catalog.oid[], f.proargnames,"
 "       f.pronargdefaults, pg_catalog.obj_description(f.oid, 'pg_proc'),"
 "       (SELECT count(*) FROM fns g"
-"        WHERE g.pronamespace = f.pronamespace AND g.proname = f.proname)"
+"        WHERE g.pronamespace = f.pronamespace AND g.proname = f.proname),"
+"       f.nsppos IS NOT NULL"
 " FROM fns f"
 " WHERE f.proargmodes IS NULL"
 "   AND pg_catalog.has_function_privilege(f.oid, 'EXECUTE')"
@@ -289,6 +300,7 @@ read_relations(ReflectState *st)
 		rel->can_insert = (updatable & (1 << CMD_INSERT)) && get_bool(i, 8);
 		rel->can_update = (updatable & (1 << CMD_UPDATE)) && get_bool(i, 9);
 		rel->can_delete = (updatable & (1 << CMD_DELETE)) && get_bool(i, 10);
+		rel->auto_exposed = get_bool(i, 11);
 		rel->index = (int) i;
 		oid_map_put(st->relations, rel->oid, rel);
 	}
@@ -702,6 +714,7 @@ read_functions(ReflectState *st)
 		fn->proname = get_string(st, i, 3);
 		fn->volatility = get_char(i, 4);
 		fn->description = get_string(st, i, 10);
+		fn->auto_exposed = get_bool(i, 12);
 		if (read_function_return(st, fn, i) && read_function_args(st, fn, i))
 			cat->nfunctions++;
 	}
@@ -852,6 +865,297 @@ check_types(ReflectState *st)
 	}
 }
 
+/* ------------------------------------------------------------------------
+ * The metadata (src/metadata/reflect.sql: its consistent part, resolved)
+ * ------------------------------------------------------------------------
+ */
+
+const char *const graphql_root_kind_names[GQL_NUM_ROOT_KINDS] = {
+	"select", "select_by_pk", "select_aggregate", "insert", "insert_one",
+	"update", "update_by_pk", "update_many", "delete", "delete_by_pk",
+};
+
+static const char *const perm_kind_names[GQL_NUM_PERM_KINDS] = {
+	"select", "insert", "update", "delete",
+};
+
+/* Customizations of tracked tables: one row per name they give */
+static const char *md_tables_sql =
+"SELECT t.relid, 't', NULL, t.custom_name, t.is_enum FROM graphql.reflect_tables t"
+" UNION ALL"
+" SELECT t.relid, 'r', e.key, e.value, false"
+" FROM graphql.reflect_tables t, pg_catalog.jsonb_each_text(t.custom_root_fields) e"
+" UNION ALL"
+" SELECT t.relid, 'c', e.key, e.value, false"
+" FROM graphql.reflect_tables t, pg_catalog.jsonb_each_text(t.column_names) e";
+
+static const char *md_relationships_sql =
+"SELECT r.relid, r.name, r.kind = 'array', r.target,"
+"       r.source_columns::text[], r.target_columns::text[]"
+" FROM graphql.reflect_relationships r ORDER BY r.relid, r.position, r.name";
+
+static const char *md_functions_sql =
+"SELECT f.function, 'f', f.custom_name, f.custom_root_fields ->> 'function',"
+"       f.custom_root_fields ->> 'function_aggregate', f.exposed_as, NULL::oid"
+" FROM graphql.reflect_functions f"
+" UNION ALL"
+" SELECT c.function, 'c', c.name, NULL, NULL, NULL, c.relid"
+" FROM graphql.reflect_computed_fields c";
+
+/* The permissions of the current role (the view shows a role its own) */
+static const char *md_permissions_sql =
+"SELECT p.relid, p.kind, p.row_limit, p.allow_aggregations, p.backend_only,"
+"       p.computed_fields, p.query_root_fields"
+" FROM graphql.reflect_permissions p WHERE p.role = current_user";
+
+static const char *md_presets_sql =
+"SELECT p.relid, p.kind, e.key, e.value #>> '{}',"
+"       pg_catalog.jsonb_typeof(e.value) = 'string'"
+"         AND pg_catalog.lower(e.value #>> '{}') LIKE 'x-hasura-%'"
+" FROM graphql.reflect_permissions p, pg_catalog.jsonb_each(p.preset) e"
+" WHERE p.role = current_user ORDER BY p.relid, p.kind, e.key";
+
+static void
+run_query0(const char *sql)
+{
+	int			rc = SPI_execute(sql, true, 0);
+
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "metadata query failed: %s", SPI_result_code_string(rc));
+}
+
+/* A visible column of rel by name, or NULL */
+static GqlCatColumn *
+column_by_name(GqlCatRelation *rel, const char *name)
+{
+	int			k;
+
+	for (k = 0; k < rel->ncolumns; k++)
+		if (strcmp(rel->columns[k].name, name) == 0)
+			return &rel->columns[k];
+	return NULL;
+}
+
+/* A text[] column as strings in the model's context; NULL for NULL */
+static const char **
+get_strings(ReflectState *st, uint64 row, int col, int *n)
+{
+	bool		isnull;
+	Datum		d = get_datum(row, col, &isnull);
+	Datum	   *elems;
+	bool	   *nulls;
+	const char **out;
+	int			k;
+
+	*n = 0;
+	if (isnull)
+		return NULL;
+	deconstruct_array(DatumGetArrayTypeP(d), TEXTOID, -1, false, TYPALIGN_INT,
+					  &elems, &nulls, n);
+	out = MemoryContextAllocZero(st->cxt, sizeof(char *) * (*n + 1));
+	for (k = 0; k < *n; k++)
+		out[k] = nulls[k] ? "" : MemoryContextStrdup(st->cxt, TextDatumGetCString(elems[k]));
+	return out;
+}
+
+static int
+name_index(const char *const *names, int n, const char *name)
+{
+	int			k;
+
+	for (k = 0; k < n; k++)
+		if (strcmp(names[k], name) == 0)
+			return k;
+	return -1;
+}
+
+/* Tracked tables: the flag, custom names, enum tables */
+static void
+read_md_tables(ReflectState *st)
+{
+	uint64		i;
+
+	run_query0(md_tables_sql);
+	for (i = 0; i < SPI_processed; i++)
+	{
+		GqlCatRelation *rel = oid_map_get(st->relations, get_oid(i, 1));
+		char		what = get_char(i, 2);
+		const char *key = get_string(st, i, 3);
+		const char *value = get_string(st, i, 4);
+		GqlCatColumn *col;
+		int			k;
+
+		if (rel == NULL)
+			continue;			/* not visible to this role */
+		if (what == 't')
+		{
+			rel->tracked = true;
+			rel->custom_name = value;
+			rel->is_enum = get_bool(i, 5);
+		}
+		else if (what == 'r' && value != NULL &&
+				 (k = name_index(graphql_root_kind_names, GQL_NUM_ROOT_KINDS, key)) >= 0)
+			rel->custom_roots[k] = value;
+		else if (what == 'c' && value != NULL && (col = column_by_name(rel, key)) != NULL)
+			col->custom_name = value;
+	}
+}
+
+/* Columns of rel named by a text[], or NULL when one is not visible */
+static GqlCatColumn **
+columns_by_names(ReflectState *st, GqlCatRelation *rel, const char **names, int n)
+{
+	GqlCatColumn **cols = MemoryContextAllocZero(st->cxt, sizeof(GqlCatColumn *) * (n + 1));
+	int			k;
+
+	for (k = 0; k < n; k++)
+		if ((cols[k] = column_by_name(rel, names[k])) == NULL)
+			return NULL;
+	return cols;
+}
+
+/* Declared relationships between visible relations over visible columns */
+static void
+read_md_relationships(ReflectState *st)
+{
+	GqlCatalog *cat = st->cat;
+	uint64		i;
+
+	run_query0(md_relationships_sql);
+	cat->md_relationships = MemoryContextAllocZero(st->cxt, sizeof(GqlCatMdRelationship) *
+												   (SPI_processed + 1));
+	for (i = 0; i < SPI_processed; i++)
+	{
+		GqlCatMdRelationship *r = &cat->md_relationships[cat->nmd_relationships];
+		const char **src,
+				  **dst;
+		int			nsrc,
+					ndst;
+
+		r->source = oid_map_get(st->relations, get_oid(i, 1));
+		r->target = oid_map_get(st->relations, get_oid(i, 4));
+		if (r->source == NULL || r->target == NULL)
+			continue;
+		r->name = get_string(st, i, 2);
+		r->array = get_bool(i, 3);
+		src = get_strings(st, i, 5, &nsrc);
+		dst = get_strings(st, i, 6, &ndst);
+		if (nsrc == 0 || nsrc != ndst)
+			continue;
+		r->ncols = nsrc;
+		r->source_cols = columns_by_names(st, r->source, src, nsrc);
+		r->target_cols = columns_by_names(st, r->target, dst, ndst);
+		if (r->source_cols && r->target_cols)
+			cat->nmd_relationships++;
+	}
+}
+
+static GqlCatFunction *
+function_by_oid(GqlCatalog *cat, Oid oid)
+{
+	int			k;
+
+	for (k = 0; k < cat->nfunctions; k++)
+		if (cat->functions[k].oid == oid)
+			return &cat->functions[k];
+	return NULL;
+}
+
+/* Tracked functions and declared computed fields */
+static void
+read_md_functions(ReflectState *st)
+{
+	uint64		i;
+
+	run_query0(md_functions_sql);
+	for (i = 0; i < SPI_processed; i++)
+	{
+		GqlCatFunction *fn = function_by_oid(st->cat, get_oid(i, 1));
+		const char *exposed;
+
+		if (fn == NULL)
+			continue;
+		if (get_char(i, 2) == 'f')
+		{
+			fn->tracked = true;
+			fn->custom_name = get_string(st, i, 4);
+			if (fn->custom_name == NULL)
+				fn->custom_name = get_string(st, i, 3);
+			fn->custom_aggregate = get_string(st, i, 5);
+			exposed = get_string(st, i, 6);
+			if (exposed)
+				fn->exposed_as = exposed[0];
+		}
+		else
+		{
+			fn->computed_name = get_string(st, i, 3);
+			fn->computed_of = oid_map_get(st->relations, get_oid(i, 7));
+		}
+	}
+}
+
+/* What the engine enforces of the current role's permissions */
+static void
+read_md_permissions(ReflectState *st)
+{
+	uint64		i;
+
+	run_query0(md_permissions_sql);
+	for (i = 0; i < SPI_processed; i++)
+	{
+		GqlCatRelation *rel = oid_map_get(st->relations, get_oid(i, 1));
+		const char *kind = get_string(st, i, 2);
+		GqlCatPermission *perm;
+		const char **roots;
+		bool		isnull;
+		Datum		d;
+		int			n,
+					k;
+
+		if (rel == NULL || (k = name_index(perm_kind_names, GQL_NUM_PERM_KINDS, kind)) < 0)
+			continue;
+		perm = MemoryContextAllocZero(st->cxt, sizeof(GqlCatPermission));
+		rel->perms[k] = perm;
+		d = get_datum(i, 3, &isnull);
+		perm->row_limit = isnull ? 0 : Max(DatumGetInt32(d), 0);
+		perm->allow_aggregations = get_bool(i, 4);
+		perm->backend_only = get_bool(i, 5);
+		perm->computed_fields = get_strings(st, i, 6, &perm->ncomputed_fields);
+		roots = get_strings(st, i, 7, &n);
+		if (roots == NULL)
+			perm->root_fields = ~(uint32) 0;
+		for (k = 0; roots && k < n; k++)
+		{
+			int			r = name_index(graphql_root_kind_names, GQL_NUM_ROOT_KINDS, roots[k]);
+
+			if (r >= 0)
+				perm->root_fields |= (uint32) 1 << r;
+		}
+	}
+	run_query0(md_presets_sql);
+	for (i = 0; i < SPI_processed; i++)
+	{
+		GqlCatRelation *rel = oid_map_get(st->relations, get_oid(i, 1));
+		const char *kind = get_string(st, i, 2);
+		GqlCatColumn *col;
+		GqlCatPermission *perm;
+		GqlCatPreset *p;
+		int			k;
+
+		if (rel == NULL || (k = name_index(perm_kind_names, GQL_NUM_PERM_KINDS, kind)) < 0 ||
+			(perm = rel->perms[k]) == NULL ||
+			(col = column_by_name(rel, get_string(st, i, 3))) == NULL)
+			continue;
+		perm->presets = perm->presets
+			? repalloc(perm->presets, sizeof(GqlCatPreset) * (perm->npresets + 1))
+			: MemoryContextAlloc(st->cxt, sizeof(GqlCatPreset));
+		p = &perm->presets[perm->npresets++];
+		p->column = col;
+		p->value = get_string(st, i, 4);
+		p->session_var = get_bool(i, 5) ? p->value : NULL;
+	}
+}
+
 GqlCatalog *
 graphql_catalog_reflect(MemoryContext cxt)
 {
@@ -871,6 +1175,12 @@ graphql_catalog_reflect(MemoryContext cxt)
 	read_constraints(&st);
 	read_functions(&st);
 	read_types(&st);
+	st.cat->is_admin = graphql_role_is_admin(GetUserId());
+	read_md_tables(&st);
+	read_md_relationships(&st);
+	read_md_functions(&st);
+	if (!st.cat->is_admin)
+		read_md_permissions(&st);
 	oldcxt = MemoryContextSwitchTo(cxt);
 	check_types(&st);
 	MemoryContextSwitchTo(oldcxt);

@@ -143,6 +143,8 @@ typedef struct GqlCatColumn
 								 * generated or GENERATED ALWAYS identity */
 	bool		updatable;		/* likewise for update */
 	const char *description;	/* COMMENT ON COLUMN, or NULL */
+	const char *custom_name;	/* metadata: its GraphQL name, or NULL */
+	const char *gql_name;		/* set by the builder: its field name */
 } GqlCatColumn;
 
 /* A foreign key between two reflected relations (columns pair up by index) */
@@ -207,6 +209,14 @@ typedef struct GqlCatFunction
 	GqlCatFunctionArg *args;	/* input arguments in order */
 	int			nargs;
 	const char *description;	/* COMMENT ON FUNCTION, or NULL */
+	/* exposure and metadata (graphql.reflect_functions, reflect_computed_fields) */
+	bool		auto_exposed;	/* in a schema of graphql.schemas */
+	bool		tracked;		/* a tracked function: a root field */
+	const char *custom_name;	/* metadata: root field name, or NULL */
+	const char *custom_aggregate;	/* metadata: name of <fn>_aggregate, or NULL */
+	char		exposed_as;		/* metadata: 'q'uery, 'm'utation, or 0 */
+	const char *computed_name;	/* metadata: a computed field of this name */
+	struct GqlCatRelation *computed_of;	/* ... of this relation, or NULL */
 	/* set by the builder */
 	const char *gql_name;
 	GqlCatRole	root;			/* ROOT_FUNCTION */
@@ -240,6 +250,76 @@ typedef struct GqlCatRelationship
 	bool		notnull;		/* object: always finds a row (nullable otherwise) */
 	GqlCatRole	aggregate;		/* array: the <name>_aggregate field */
 } GqlCatRelationship;
+
+/*
+ * A relationship declared in the metadata (graphql.reflect_relationships):
+ * the field `name` on source yields rows of target, joined on
+ * source_cols[i] = target_cols[i].
+ */
+typedef struct GqlCatMdRelationship
+{
+	struct GqlCatRelation *source;
+	struct GqlCatRelation *target;
+	const char *name;
+	bool		array;
+	GqlCatColumn **source_cols;
+	GqlCatColumn **target_cols;
+	int			ncols;
+} GqlCatMdRelationship;
+
+/* The root fields a table may have, in the order of Hasura's custom_root_fields keys */
+typedef enum GqlRootKind
+{
+	GQL_ROOT_SELECT,
+	GQL_ROOT_SELECT_BY_PK,
+	GQL_ROOT_SELECT_AGGREGATE,
+	GQL_ROOT_INSERT,
+	GQL_ROOT_INSERT_ONE,
+	GQL_ROOT_UPDATE,
+	GQL_ROOT_UPDATE_BY_PK,
+	GQL_ROOT_UPDATE_MANY,
+	GQL_ROOT_DELETE,
+	GQL_ROOT_DELETE_BY_PK
+} GqlRootKind;
+#define GQL_NUM_ROOT_KINDS 10
+
+extern const char *const graphql_root_kind_names[GQL_NUM_ROOT_KINDS];
+
+/* The kinds of permission, as in graphql.metadata_permission.kind */
+typedef enum GqlPermKind
+{
+	GQL_PERM_SELECT,
+	GQL_PERM_INSERT,
+	GQL_PERM_UPDATE,
+	GQL_PERM_DELETE
+} GqlPermKind;
+#define GQL_NUM_PERM_KINDS 4
+
+/* A column preset of an insert or update permission (Hasura's "set") */
+typedef struct GqlCatPreset
+{
+	GqlCatColumn *column;
+	const char *session_var;	/* the value is this session variable, or */
+	const char *value;			/* this text (NULL: SQL NULL) */
+} GqlCatPreset;
+
+/*
+ * What the engine enforces of a metadata permission of the current role
+ * (the filters, checks and columns are RLS policies and GRANTs, which
+ * PostgreSQL enforces): only for roles that are not administrators.
+ */
+typedef struct GqlCatPermission
+{
+	int			row_limit;		/* select: cap of every list; 0 = none */
+	bool		allow_aggregations; /* select: <t>_aggregate fields */
+	bool		backend_only;	/* insert: only with the backend-only header */
+	uint32		root_fields;	/* select: bits (1 << GqlRootKind) of the
+								 * query_root fields it may have */
+	const char **computed_fields;	/* select: the computed fields it may read */
+	int			ncomputed_fields;
+	GqlCatPreset *presets;		/* insert, update */
+	int			npresets;
+} GqlCatPermission;
 
 /* A unique or primary key constraint (the values of <t>_constraint) */
 typedef struct GqlCatConstraint
@@ -287,6 +367,15 @@ typedef struct GqlCatRelation
 	int			nconstraints;
 	struct GqlCatComputedField **computed;	/* its computed fields */
 	int			ncomputed;
+	/* exposure and metadata (graphql.reflect_tables, reflect_permissions) */
+	bool		auto_exposed;	/* in a schema of graphql.schemas */
+	bool		tracked;		/* in the metadata */
+	bool		is_enum;		/* metadata: an enum table */
+	const char *custom_name;	/* metadata: its GraphQL base name, or NULL */
+	const char *custom_roots[GQL_NUM_ROOT_KINDS];	/* metadata: root field
+													 * names, or NULL */
+	GqlCatPermission *perms[GQL_NUM_PERM_KINDS];	/* of the current role;
+													 * NULL: none, or admin */
 } GqlCatRelation;
 
 typedef struct GqlCatalog
@@ -299,6 +388,11 @@ typedef struct GqlCatalog
 	int			ntypes;
 	GqlCatFunction *functions;	/* exposable functions, by schema and name */
 	int			nfunctions;
+	GqlCatMdRelationship *md_relationships;	/* declared in the metadata */
+	int			nmd_relationships;
+	bool		is_admin;		/* the role is an administrator */
+	bool		backend_only;	/* the session asks for backend-only
+								 * permissions (x-hasura-use-backend-only-permissions) */
 } GqlCatalog;
 
 /* Read the catalog as the current role sees it; all memory from cxt */
