@@ -7,6 +7,8 @@
  */
 #include "postgres.h"
 
+#include "miscadmin.h"
+
 #include <limits.h>
 
 #include "utils/guc.h"
@@ -118,37 +120,47 @@ check_enabled_apis(char **newval, void **extra, GucSource source)
 static void
 define_http_gucs(void)
 {
+	/*
+	 * PostgreSQL defines PGC_POSTMASTER settings only while preloading
+	 * (FATAL otherwise).  A backend that loads the library on CREATE
+	 * EXTENSION or first use, in a server without it in
+	 * shared_preload_libraries, runs no HTTP worker: there these settings
+	 * only show their values, so PGC_SIGHUP does.
+	 */
+	GucContext	server_start = process_shared_preload_libraries_in_progress
+		? PGC_POSTMASTER : PGC_SIGHUP;
+
 	DefineCustomStringVariable("graphql.http_listen_addresses",
 							   "Addresses the HTTP server listens on.",
 							   "A comma-separated list of host names or IP addresses; * for all.",
 							   &graphql_http_listen_addresses, "127.0.0.1",
-							   PGC_POSTMASTER, GUC_LIST_INPUT,
+							   server_start, GUC_LIST_INPUT,
 							   check_list, NULL, NULL);
 	DefineCustomIntVariable("graphql.http_port",
 							"TCP port of the HTTP server; 0 disables it.",
 							NULL,
 							&graphql_http_port, 8080, 0, 65535,
-							PGC_POSTMASTER, 0, NULL, NULL, NULL);
+							server_start, 0, NULL, NULL, NULL);
 	DefineCustomIntVariable("graphql.http_workers",
 							"Number of HTTP background workers (they share the port).",
 							NULL,
 							&graphql_http_workers, 2, 1, 64,
-							PGC_POSTMASTER, 0, NULL, NULL, NULL);
+							server_start, 0, NULL, NULL, NULL);
 	DefineCustomStringVariable("graphql.http_database",
 							   "Database the HTTP workers connect to.",
 							   NULL,
 							   &graphql_http_database, "postgres",
-							   PGC_POSTMASTER, 0, NULL, NULL, NULL);
+							   server_start, 0, NULL, NULL, NULL);
 	DefineCustomStringVariable("graphql.http_role",
 							   "Login role of the HTTP workers; empty: the bootstrap superuser.",
 							   "Every request switches to its own role, of which this one must be a member.",
 							   &graphql_http_role, "",
-							   PGC_POSTMASTER, 0, NULL, NULL, NULL);
+							   server_start, 0, NULL, NULL, NULL);
 	DefineCustomIntVariable("graphql.http_max_connections",
 							"Maximum number of open HTTP connections per worker.",
 							NULL,
 							&graphql_http_max_connections, 256, 1, 100000,
-							PGC_POSTMASTER, 0, NULL, NULL, NULL);
+							server_start, 0, NULL, NULL, NULL);
 	DefineCustomIntVariable("graphql.http_max_body_size",
 							"Maximum size of an HTTP request body.",
 							NULL,
@@ -163,7 +175,7 @@ define_http_gucs(void)
 							"Seconds an idle or slow HTTP connection is kept.",
 							NULL,
 							&graphql_http_connection_timeout, 30, 1, 3600,
-							PGC_POSTMASTER, GUC_UNIT_S, NULL, NULL, NULL);
+							server_start, GUC_UNIT_S, NULL, NULL, NULL);
 	DefineCustomStringVariable("graphql.http_admin_secret",
 							   "Admin secret of the HTTP server (header X-Hasura-Admin-Secret); empty: none.",
 							   NULL,

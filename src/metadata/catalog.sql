@@ -113,3 +113,43 @@ AS 'MODULE_PATHNAME', 'graphql_is_admin_sql'
 LANGUAGE C STRICT STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION graphql.is_admin() IS
 'Whether the current role (as set by SET ROLE, also inside SECURITY DEFINER functions) is a superuser or a member of graphql.admin_role';
+
+-- The values of an enum table (tracked with is_enum): its single-column
+-- primary key and, when it has one other column, that column as the
+-- value's description.  SECURITY DEFINER: a role that may not read the enum
+-- table still sees the enum type of the columns that reference it (as in
+-- Hasura); it answers for tracked enum tables only.
+CREATE FUNCTION graphql._enum_values(relid oid)
+RETURNS TABLE (value text, comment text)
+LANGUAGE plpgsql
+STABLE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_variable
+DECLARE
+    pk name;
+    cm name;
+BEGIN
+    IF NOT EXISTS (SELECT FROM graphql.metadata_table m
+                   JOIN pg_class c ON c.relname = m.table_name
+                   JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = m.table_schema
+                   WHERE c.oid = relid AND m.is_enum) THEN
+        RETURN;
+    END IF;
+    SELECT a.attname INTO pk
+    FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
+    WHERE i.indrelid = relid AND i.indisprimary AND i.indnatts = 1;
+    IF pk IS NULL THEN
+        RETURN;
+    END IF;
+    SELECT a.attname INTO cm FROM pg_attribute a
+    WHERE a.attrelid = relid AND a.attnum > 0 AND NOT a.attisdropped AND a.attname <> pk
+    ORDER BY a.attnum LIMIT 1;
+    RETURN QUERY EXECUTE format('SELECT %I::text, %s FROM %s ORDER BY 1', pk,
+                                CASE WHEN cm IS NULL THEN 'NULL::text' ELSE format('%I::text', cm) END,
+                                relid::regclass);
+END;
+$$;
+COMMENT ON FUNCTION graphql._enum_values(oid) IS
+'Internal: the values (primary key) and descriptions (other column) of a tracked enum table, for reflection';

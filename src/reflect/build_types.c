@@ -479,7 +479,8 @@ emit_scalar(BuildState *st, const Plan *p)
 	}
 	t = graphql_build_new_type(st, p, GQL_TYPE_ENUM, type->description, type);
 	for (k = 0; k < type->nlabels; k++)
-		gql_type_add_enum_value(st->schema, t, type->labels[k], NULL);
+		gql_type_add_enum_value(st->schema, t, type->labels[k],
+								type->label_descriptions ? type->label_descriptions[k] : NULL);
 }
 
 /* The operators of String_comparison_exp beyond the common ones */

@@ -881,12 +881,12 @@ static const char *const perm_kind_names[GQL_NUM_PERM_KINDS] = {
 
 /* Customizations of tracked tables: one row per name they give */
 static const char *md_tables_sql =
-"SELECT t.relid, 't', NULL, t.custom_name, t.is_enum FROM graphql.reflect_tables t"
+"SELECT t.relid, 't'::\"char\", NULL, t.custom_name, t.is_enum FROM graphql.reflect_tables t"
 " UNION ALL"
-" SELECT t.relid, 'r', e.key, e.value, false"
+" SELECT t.relid, 'r'::\"char\", e.key, e.value, false"
 " FROM graphql.reflect_tables t, pg_catalog.jsonb_each_text(t.custom_root_fields) e"
 " UNION ALL"
-" SELECT t.relid, 'c', e.key, e.value, false"
+" SELECT t.relid, 'c'::\"char\", e.key, e.value, false"
 " FROM graphql.reflect_tables t, pg_catalog.jsonb_each_text(t.column_names) e";
 
 static const char *md_relationships_sql =
@@ -895,11 +895,11 @@ static const char *md_relationships_sql =
 " FROM graphql.reflect_relationships r ORDER BY r.relid, r.position, r.name";
 
 static const char *md_functions_sql =
-"SELECT f.function, 'f', f.custom_name, f.custom_root_fields ->> 'function',"
+"SELECT f.function, 'f'::\"char\", f.custom_name, f.custom_root_fields ->> 'function',"
 "       f.custom_root_fields ->> 'function_aggregate', f.exposed_as, NULL::oid"
 " FROM graphql.reflect_functions f"
 " UNION ALL"
-" SELECT c.function, 'c', c.name, NULL, NULL, NULL, c.relid"
+" SELECT c.function, 'c'::\"char\", c.name, NULL, NULL, NULL, c.relid"
 " FROM graphql.reflect_computed_fields c";
 
 /* The permissions of the current role (the view shows a role its own) */
@@ -914,6 +914,20 @@ static const char *md_presets_sql =
 "         AND pg_catalog.lower(e.value #>> '{}') LIKE 'x-hasura-%'"
 " FROM graphql.reflect_permissions p, pg_catalog.jsonb_each(p.preset) e"
 " WHERE p.role = current_user ORDER BY p.relid, p.kind, e.key";
+
+/* The values of enum tables, and the columns referencing them (one-column FKs) */
+static const char *md_enum_values_sql =
+"SELECT t.relid, c.relname, e.value, e.comment"
+" FROM graphql.reflect_tables t"
+" JOIN pg_catalog.pg_class c ON c.oid = t.relid,"
+"      LATERAL graphql._enum_values(t.relid) e"
+" WHERE t.is_enum ORDER BY t.relid, e.value COLLATE \"C\"";
+
+static const char *md_enum_columns_sql =
+"SELECT con.conrelid, con.conkey[1], con.confrelid"
+" FROM pg_catalog.pg_constraint con"
+" WHERE con.contype = 'f' AND pg_catalog.cardinality(con.conkey) = 1"
+"   AND con.confrelid IN (SELECT t.relid FROM graphql.reflect_tables t WHERE t.is_enum)";
 
 static void
 run_query0(const char *sql)
@@ -1012,6 +1026,72 @@ columns_by_names(ReflectState *st, GqlCatRelation *rel, const char **names, int 
 		if ((cols[k] = column_by_name(rel, names[k])) == NULL)
 			return NULL;
 	return cols;
+}
+
+/*
+ * Enum tables (Hasura's is_enum): a GraphQL enum "<table>_enum" of the
+ * values of each, the type of every visible column that references one.
+ * The model type has no OID (the column's own type is what SQL sees) and
+ * the enum table's values as labels.
+ */
+static void
+read_md_enums(ReflectState *st)
+{
+	GqlCatalog *cat = st->cat;
+	HTAB	   *enums = oid_map_create("graphql reflect enum tables");
+	uint64		i;
+
+	run_query0(md_enum_values_sql);
+	for (i = 0; i < SPI_processed; i++)
+	{
+		Oid			relid = get_oid(i, 1);
+		GqlCatType *t = oid_map_get(enums, relid);
+
+		if (t == NULL)
+		{
+			t = MemoryContextAllocZero(st->cxt, sizeof(GqlCatType));
+			t->tag = GQL_CAT_TYPE;
+			t->oid = InvalidOid;
+			t->nspname = "public";
+			t->typname = MemoryContextStrdup(st->cxt, psprintf("%s_enum", get_string(st, i, 2)));
+			t->typtype = TYPTYPE_ENUM;
+			t->index = -1;		/* not in cat->types yet */
+			t->labels = MemoryContextAllocZero(st->cxt, sizeof(char *) * (SPI_processed + 1));
+			t->label_descriptions = MemoryContextAllocZero(st->cxt, sizeof(char *) *
+														   (SPI_processed + 1));
+			oid_map_put(enums, relid, t);
+		}
+		t->label_descriptions[t->nlabels] = get_string(st, i, 4);
+		t->labels[t->nlabels++] = get_string(st, i, 3);
+	}
+	run_query0(md_enum_columns_sql);
+	for (i = 0; i < SPI_processed; i++)
+	{
+		GqlCatRelation *rel = oid_map_get(st->relations, get_oid(i, 1));
+		GqlCatType *t = oid_map_get(enums, get_oid(i, 3));
+		bool		isnull;
+		int			attnum = DatumGetInt16(get_datum(i, 2, &isnull));
+		GqlCatColumn *col;
+
+		if (rel == NULL || t == NULL || t->nlabels == 0 ||
+			(col = column_by_attnum(rel, attnum)) == NULL || col->is_array)
+			continue;
+		if (t->index < 0)
+		{
+			/* first use: add it to the catalog's types */
+			if (cat->ntypes == st->types_cap)
+			{
+				st->types_cap = st->types_cap ? st->types_cap * 2 : 16;
+				cat->types = cat->types
+					? repalloc(cat->types, sizeof(GqlCatType *) * st->types_cap)
+					: MemoryContextAlloc(st->cxt, sizeof(GqlCatType *) * st->types_cap);
+			}
+			t->index = cat->ntypes;
+			cat->types[cat->ntypes++] = t;
+		}
+		col->type = t;
+	}
+	hash_destroy(enums);
 }
 
 /* Declared relationships between visible relations over visible columns */
@@ -1177,6 +1257,7 @@ graphql_catalog_reflect(MemoryContext cxt)
 	read_types(&st);
 	st.cat->is_admin = graphql_role_is_admin(GetUserId());
 	read_md_tables(&st);
+	read_md_enums(&st);
 	read_md_relationships(&st);
 	read_md_functions(&st);
 	if (!st.cat->is_admin)

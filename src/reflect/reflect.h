@@ -108,6 +108,8 @@ typedef struct GqlCatType
 	const char *description;	/* COMMENT ON TYPE, or NULL */
 	const char **labels;		/* enum labels in sort order */
 	int			nlabels;
+	const char **label_descriptions;	/* an enum table's: its other column,
+										 * or NULL */
 	struct GqlCatAttribute *attrs;	/* a composite type of its own (CREATE
 									 * TYPE ... AS): its attributes; NULL
 									 * for a relation's row type */
