@@ -234,6 +234,18 @@ link_new(const GqlCatRelation *rel, const Link *from)
 	return l;
 }
 
+/*
+ * Is a relationship's nested insert done after its parent row, linked to
+ * it: array relationships, and object ones whose target references the
+ * parent
+ */
+static bool
+links_after(const GqlCatRelationship *r)
+{
+	return r->tag == GQL_CAT_ARRAY_RELATIONSHIP ||
+		(r->tag == GQL_CAT_OBJECT_RELATIONSHIP && r->after_parent);
+}
+
 /* Whether an insert object sets a relationship (a nested insert) */
 static bool
 is_nested(const GqlSchemaType *itype, const GqlValue *obj)
@@ -382,7 +394,7 @@ insert_one(Mut *m, const GqlCatRelation *rel, const GqlSchemaType *itype,
 		MutConflict *cconflict;
 		char	  **tkeys = NULL;
 
-		if (r->tag != GQL_CAT_OBJECT_RELATIONSHIP ||
+		if (r->tag != GQL_CAT_OBJECT_RELATIONSHIP || r->after_parent ||
 			f->value->hdr.kind == GQL_NULL_VALUE)
 			continue;
 		if (nested_value(field_type(itype, f->name->value), f->value, &ctype,
@@ -415,8 +427,7 @@ insert_one(Mut *m, const GqlCatRelation *rel, const GqlSchemaType *itype,
 		const GqlArgument *f = (const GqlArgument *) obj->items.items[k];
 		const GqlCatRelationship *r = field_source(itype, f->name->value);
 
-		if (r->tag != GQL_CAT_ARRAY_RELATIONSHIP ||
-			f->value->hdr.kind == GQL_NULL_VALUE)
+		if (!links_after(r) || f->value->hdr.kind == GQL_NULL_VALUE)
 			continue;
 		want = repalloc(want, sizeof(GqlCatColumn *) * (nwant + r->ncols + 1));
 		for (j = 0; j < r->ncols; j++)
@@ -443,8 +454,7 @@ insert_one(Mut *m, const GqlCatRelation *rel, const GqlSchemaType *itype,
 		Link	   *clink;
 		int			n;
 
-		if (r->tag != GQL_CAT_ARRAY_RELATIONSHIP ||
-			f->value->hdr.kind == GQL_NULL_VALUE)
+		if (!links_after(r) || f->value->hdr.kind == GQL_NULL_VALUE)
 			continue;
 		n = nested_value(field_type(itype, f->name->value), f->value, &ctype,
 						 &cobjs, &cconflict);
@@ -570,12 +580,17 @@ sets_of(const GqlValue *const *values, const GqlSchemaType *const *types,
 	return n;
 }
 
-/* Run one UPDATE; no column to set updates nothing */
+/*
+ * Run one UPDATE: some column must be set, by an operator or a preset of
+ * the role's update permission
+ */
 static void
 update_rows(Mut *m, const GqlCatRelation *rel, const MutSet *sets, int nsets,
 			const MutFilter *filter, StringInfo out)
 {
-	if (nsets == 0)
+	const GqlCatPermission *perm = rel->perms[GQL_PERM_UPDATE];
+
+	if (nsets == 0 && (perm == NULL || perm->npresets == 0))
 		ereport(ERROR,
 				(errcode(ERRCODE_GRAPHQL_VALIDATION),
 				 errmsg("at least one of _set, _inc, _append, _prepend, _delete_key, _delete_elem, _delete_at_path is expected with a column")));

@@ -53,8 +53,8 @@ arg_text(const GqlCatFunctionArg *a, const GqlValue *v)
 }
 
 /*
- * "schema.fn(row, args...)": row is the alias whose row is the first
- * argument (a computed field), or NULL; args the <fn>_args object value.
+ * "schema.fn(args...)": row is the alias whose row is the argument
+ * fn->row_arg (a computed field), or NULL; args the <fn>_args object value.
  */
 void
 graphql_sql_call(SqlContext *cx, const GqlCatFunction *fn, const char *row,
@@ -66,18 +66,24 @@ graphql_sql_call(SqlContext *cx, const GqlCatFunction *fn, const char *row,
 
 	appendStringInfo(&cx->buf, "%s(",
 					 quote_qualified_identifier(fn->nspname, fn->proname));
-	if (row)
-	{
-		/* the whole row as alias.*: a bare alias could name a column */
-		appendStringInfo(&cx->buf, "%s.*", row);
-		first = false;
-	}
-	for (k = row ? 1 : 0; k < fn->nargs; k++)
+	for (k = 0; k < fn->nargs; k++)
 	{
 		const GqlCatFunctionArg *a = &fn->args[k];
 		bool		present;
-		const GqlValue *v = given(args, a->name, &present);
+		const GqlValue *v;
 
+		if (row && k == fn->row_arg)
+		{
+			/* the whole row as alias.*: a bare alias could name a column */
+			if (!first)
+				appendStringInfoString(&cx->buf, ", ");
+			first = false;
+			if (named)
+				appendStringInfo(&cx->buf, "%s => ", quote_identifier(a->sqlname));
+			appendStringInfo(&cx->buf, "%s.*", row);
+			continue;
+		}
+		v = given(args, a->name, &present);
 		if (!present && a->has_default)
 		{
 			named = true;

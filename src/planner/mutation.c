@@ -321,7 +321,7 @@ graphql_sql_update(const GqlCatRelation *rel, const MutSet *sets, int nsets,
 	int			k;
 	const GqlCatPermission *perm = rel->perms[GQL_PERM_UPDATE];
 
-	Assert(nsets > 0);
+	Assert(nsets > 0 || (perm && perm->npresets > 0));
 	start(&cx);
 	appendStringInfoString(&cx.buf, "UPDATE ");
 	emit_target(&cx, rel, "t0");
@@ -334,7 +334,7 @@ graphql_sql_update(const GqlCatRelation *rel, const MutSet *sets, int nsets,
 	}
 	for (k = 0; perm && k < perm->npresets; k++)
 	{
-		appendStringInfo(&cx.buf, ", %s = ",
+		appendStringInfo(&cx.buf, "%s%s = ", nsets + k > 0 ? ", " : "",
 						 quote_identifier(perm->presets[k].column->name));
 		emit_preset(&cx, &perm->presets[k]);
 	}

@@ -123,7 +123,7 @@ column_named(const GqlCatRelation *rel, const char *name)
 	int			k;
 
 	for (k = 0; k < rel->ncolumns; k++)
-		if (strcmp(rel->columns[k].name, name) == 0)
+		if (rel->columns[k].gql_name && strcmp(rel->columns[k].gql_name, name) == 0)
 			return &rel->columns[k];
 	return NULL;
 }

@@ -274,7 +274,7 @@ find_column(const GqlCatRelation *rel, const char *name)
 	int			k;
 
 	for (k = 0; k < rel->ncolumns; k++)
-		if (strcmp(rel->columns[k].name, name) == 0)
+		if (rel->columns[k].gql_name && strcmp(rel->columns[k].gql_name, name) == 0)
 			return &rel->columns[k];
 	return NULL;
 }
@@ -303,6 +303,7 @@ computed_column(const GqlCatComputedField *cc)
 	col->tag = GQL_CAT_COLUMN;
 	col->relation = cc->relation;
 	col->name = cc->name;
+	col->gql_name = cc->name;
 	col->typid = cc->function->rettype;
 	col->type = cc->function->ret_type;
 	col->is_array = cc->function->ret_is_array;

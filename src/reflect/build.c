@@ -767,6 +767,29 @@ fkey_declared(const GqlCatForeignKey *fk, bool array)
 	return false;
 }
 
+/* Is there a foreign key from (from, fcols) referencing (to, tcols) */
+static bool
+references(const GqlCatalog *cat, const GqlCatRelation *from, GqlCatColumn **fcols,
+		   const GqlCatRelation *to, GqlCatColumn **tcols, int ncols)
+{
+	int			k,
+				j;
+
+	for (k = 0; k < cat->nfkeys; k++)
+	{
+		const GqlCatForeignKey *fk = &cat->fkeys[k];
+
+		if (fk->from != from || fk->to != to || fk->ncols != ncols)
+			continue;
+		for (j = 0; j < ncols; j++)
+			if (fk->from_cols[j] != fcols[j] || fk->to_cols[j] != tcols[j])
+				break;
+		if (j == ncols)
+			return true;
+	}
+	return false;
+}
+
 /*
  * A relationship declared in the metadata, when both ends and every join
  * column are exposed and its name is free
@@ -796,6 +819,9 @@ add_declared_relationship(BuildState *st, GqlCatMdRelationship *d)
 	r->target_cols = d->target_cols;
 	r->ncols = d->ncols;
 	graphql_build_take_name(ri, r->name);
+	r->after_parent = !d->array && references(st->cat, d->target, d->target_cols,
+											  d->source, d->source_cols, d->ncols) &&
+		!references(st->cat, d->source, d->source_cols, d->target, d->target_cols, d->ncols);
 	if (d->array)
 	{
 		r->aggregate.tag = GQL_CAT_ARRAY_AGGREGATE;

@@ -381,10 +381,12 @@ function_typed(BuildState *st, GqlCatFunction *fn)
 	int			k,
 				j;
 
-	for (k = fn->row_of ? 1 : 0; k < fn->nargs; k++)
+	for (k = 0; k < fn->nargs; k++)
 	{
 		GqlCatFunctionArg *a = &fn->args[k];
 
+		if (fn->row_of && k == fn->row_arg)
+			continue;
 		if (!graphql_valid_name(a->name) || st->type_scalar[a->type->index] == NULL ||
 			st->type_scalar[a->type->index]->is_composite)
 			return false;
@@ -410,8 +412,8 @@ function_needs_args(const GqlCatFunction *fn)
 {
 	int			k;
 
-	for (k = fn->row_of ? 1 : 0; k < fn->nargs; k++)
-		if (!fn->args[k].has_default)
+	for (k = 0; k < fn->nargs; k++)
+		if (!(fn->row_of && k == fn->row_arg) && !fn->args[k].has_default)
 			return true;
 	return false;
 }
@@ -422,8 +424,9 @@ mark_function_scalars(BuildState *st, GqlCatFunction *fn)
 {
 	int			k;
 
-	for (k = fn->row_of ? 1 : 0; k < fn->nargs; k++)
-		graphql_build_mark_used(st, st->type_scalar[fn->args[k].type->index]);
+	for (k = 0; k < fn->nargs; k++)
+		if (!(fn->row_of && k == fn->row_arg))
+			graphql_build_mark_used(st, st->type_scalar[fn->args[k].type->index]);
 	if (fn->returns == GQL_FUNC_SCALAR)
 		graphql_build_mark_used(st, st->type_scalar[fn->ret_type->index]);
 }
@@ -439,14 +442,18 @@ computed_comparable(BuildState *st, const GqlCatFunction *fn)
 		!st->type_scalar[fn->ret_type->index]->is_composite;
 }
 
-/* May the role read a computed field (its select permission lists it) */
+/*
+ * May the role read a computed field: a scalar one when its select
+ * permission lists it; one returning rows of a table always (that table's
+ * permission governs them, as in Hasura)
+ */
 static bool
-computed_permitted(const GqlCatRelation *rel, const char *name)
+computed_permitted(const GqlCatRelation *rel, const GqlCatFunction *fn, const char *name)
 {
 	const GqlCatPermission *perm = rel->perms[GQL_PERM_SELECT];
 	int			k;
 
-	if (perm == NULL)
+	if (perm == NULL || fn->returns != GQL_FUNC_SCALAR)
 		return true;
 	for (k = 0; k < perm->ncomputed_fields; k++)
 		if (strcmp(perm->computed_fields[k], name) == 0)
@@ -477,13 +484,13 @@ plan_computed(BuildState *st, GqlCatFunction *fn)
 			return false;
 		name = fn->computed_name;
 	}
-	else if (!fn->auto_exposed)
+	else if (!fn->auto_exposed || fn->row_arg != 0)
 		return false;
 	else if (strncmp(name, rel->relname, len) == 0 && name[len] == '_' &&
 			 name[len + 1] != '\0')
 		name += len + 1;
 	if (!graphql_valid_name(name) || graphql_build_name_taken(ri, name) ||
-		!computed_permitted(rel, name))
+		!computed_permitted(rel, fn, name))
 		return false;
 	graphql_build_take_name(ri, name);
 	cc = gql_arena_alloc(st->arena, sizeof(GqlCatComputedField));
@@ -1122,7 +1129,7 @@ emit_pk_columns_input(BuildState *st, const Plan *p)
 							   psprintf("primary key columns input for table: %s",
 										p->ri->label), rel);
 	for (k = 0; k < rel->npkey; k++)
-		graphql_build_member(&ml, rel->pkey[k]->name,
+		graphql_build_member(&ml, rel->pkey[k]->gql_name,
 							 NONNULL(graphql_build_column_type(st, rel->pkey[k], false)),
 							 NULL, rel->pkey[k]);
 	graphql_build_emit_members(st, t, &ml);
@@ -1158,11 +1165,13 @@ emit_function_args(BuildState *st, const Plan *p)
 	int			k;
 
 	t = graphql_build_new_type(st, p, GQL_TYPE_INPUT_OBJECT, NULL, fn);
-	for (k = fn->row_of ? 1 : 0; k < fn->nargs; k++)
+	for (k = 0; k < fn->nargs; k++)
 	{
 		GqlCatFunctionArg *a = &fn->args[k];
 		GqlInputValue *v;
 
+		if (fn->row_of && k == fn->row_arg)
+			continue;
 		v = gql_type_add_input_field(st->schema, t, a->name,
 									 graphql_build_value_type(st, a->type, a->is_array),
 									 NULL, NULL);

@@ -153,7 +153,7 @@ add_member_args(BuildState *st, GqlFieldDef *f, const Member *m)
 			{
 				GqlInputValue *v;
 
-				v = gql_field_add_arg(st->schema, f, rel->pkey[k]->name,
+				v = gql_field_add_arg(st->schema, f, rel->pkey[k]->gql_name,
 									  graphql_build_nonnull(st, graphql_build_column_type(st, rel->pkey[k], false)),
 									  NULL, NULL);
 				v->source = rel->pkey[k];

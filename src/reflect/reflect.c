@@ -653,8 +653,11 @@ read_function_args(ReflectState *st, GqlCatFunction *fn, uint64 i)
 		}
 		a->name = a->sqlname ? a->sqlname
 			: MemoryContextStrdup(st->cxt, psprintf("arg_%d", k + 1));
-		if (k == 0 && (fn->row_of = row_relation(st, a->typid)) != NULL)
+		if (fn->row_of == NULL && (fn->row_of = row_relation(st, a->typid)) != NULL)
+		{
+			fn->row_arg = k;
 			continue;
+		}
 		a->type = value_type(st, a->typid, &a->is_array);
 		if (a->type == NULL)
 			return false;

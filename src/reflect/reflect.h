@@ -206,7 +206,8 @@ typedef struct GqlCatFunction
 	GqlCatType *ret_type;		/* SCALAR: base (element) type */
 	bool		ret_is_array;
 	struct GqlCatRelation *relation;	/* ROW, SETOF_ROW: the rows' relation */
-	struct GqlCatRelation *row_of;	/* args[0] takes a row of this relation
+	int			row_arg;		/* with row_of: the argument taking the row */
+	struct GqlCatRelation *row_of;	/* args[row_arg] takes a row of this relation
 									 * (a computed field), or NULL */
 	GqlCatFunctionArg *args;	/* input arguments in order */
 	int			nargs;
@@ -250,6 +251,9 @@ typedef struct GqlCatRelationship
 	GqlCatColumn **target_cols;
 	int			ncols;
 	bool		notnull;		/* object: always finds a row (nullable otherwise) */
+	bool		after_parent;	/* object: the target references the source
+								 * (a nested insert inserts it after the
+								 * parent row, linked like an array's) */
 	GqlCatRole	aggregate;		/* array: the <name>_aggregate field */
 } GqlCatRelationship;
 

@@ -28,10 +28,12 @@ mkdir -p "$out"
 args=(--transport "$transport" --pg "$conn dbname=$db" --psql "$psql" --strict-errors -v
       --json-report "$out/report.json")
 if [ "$transport" = http ]; then args+=(--url "$url"); fi
+# HASURA_ONLY=substring: a subset, for development (then the known list is not checked)
+if [ -n "${HASURA_ONLY:-}" ]; then args+=(--only "$HASURA_ONLY"); known=/dev/null; fi
 python3 "$shared/conformance/hasura/run.py" "${args[@]}" >"$out/run.log" 2>&1
 tail -n 3 "$out/run.log"
 
-known=$here/known_failures
+known=${known:-$here/known_failures}
 awk -v known="$known" '
   BEGIN {
     while ((getline line < known) > 0) {
