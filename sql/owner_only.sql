@@ -151,3 +151,11 @@ ROLLBACK;
 
 -- nothing changed: the admin sees the rows of the start
 SELECT graphql.resolve('{ notes_aggregate { aggregate { count } } comments_aggregate { aggregate { count } } }')::jsonb;
+-- clean up: without permissions, row level security is off again
+DELETE FROM graphql.metadata_permission;
+SELECT graphql._apply_all_permissions();
+SELECT relname, relrowsecurity FROM pg_class WHERE relname IN ('users', 'notes', 'comments') ORDER BY 1;
+DROP TABLE comments, notes, users;
+DROP OWNED BY "user";
+DROP ROLE "user";
+DROP EXTENSION graphql;

@@ -364,5 +364,14 @@ SELECT count(*) AS perm_functions FROM pg_proc WHERE pronamespace = 'graphql'::r
 SET ROLE pm_reader;
 SELECT graphql._apply_all_permissions();
 RESET ROLE;
+-- clean up
+DELETE FROM graphql.metadata_permission;
+SELECT graphql._apply_all_permissions();
+DROP FUNCTION pm_set(text, text, text, jsonb), pm_drop(text, text, text),
+              pm_error(text, text, text, jsonb), pm_visible(jsonb, jsonb, text);
+DROP VIEW pm_article_view;
+DROP TABLE pm_article, pm_author;
+DROP TYPE pm_mood;
 DROP OWNED BY pm_reader, pm_writer, pm_admins, pm_boss;
 DROP ROLE pm_reader, pm_writer, pm_boss, pm_admins;
+DROP EXTENSION graphql;
