@@ -112,106 +112,21 @@ $$;
 COMMENT ON FUNCTION graphql._perm_column(oid, text, text) IS
 'The type of a column named in a permission (parse-failed error at path when the table has no such column)';
 
--- Attribute names of a constraint's column numbers, in key order
-CREATE FUNCTION graphql._perm_attnames(relid oid, attnums int2[])
-RETURNS name[]
+-- A relationship of relid by name, from graphql.reflect_relationships (the
+-- consistent metadata: both tables tracked, the columns and keys exist).
+CREATE FUNCTION graphql._perm_relationship(relid oid, rel_name text,
+                                           OUT target oid, OUT source_columns name[],
+                                           OUT target_columns name[])
 LANGUAGE sql
 STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
-    SELECT array_agg(a.attname ORDER BY k.i)
-    FROM unnest(attnums) WITH ORDINALITY AS k (attnum, i)
-    JOIN pg_attribute AS a ON a.attrelid = relid AND a.attnum = k.attnum
-$$;
-COMMENT ON FUNCTION graphql._perm_attnames(oid, int2[]) IS
-'The column names of a list of column numbers of relid, in list order';
-
--- A relationship of relid by name: the target and the join columns.  From
--- graphql.reflect_relationships (the consistent metadata); a relationship
--- the view does not show is resolved from graphql.metadata_relationship.
-CREATE FUNCTION graphql._perm_relationship(relid oid, rel_name text,
-                                           OUT target oid, OUT source_columns name[],
-                                           OUT target_columns name[])
-LANGUAGE plpgsql
-STABLE
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-    def jsonb;
-    fk jsonb;
-    cols name[];
-    remote oid;
-    s name;
-    t name;
-BEGIN
     SELECT r.target, r.source_columns, r.target_columns
-    INTO target, source_columns, target_columns
     FROM graphql.reflect_relationships AS r
-    WHERE r.relid = _perm_relationship.relid AND r.name = rel_name;
-    IF target IS NOT NULL THEN
-        RETURN;
-    END IF;
-    SELECT n.nspname, c.relname INTO s, t
-    FROM pg_class AS c JOIN pg_namespace AS n ON n.oid = c.relnamespace
-    WHERE c.oid = relid;
-    SELECT m.definition INTO def
-    FROM graphql.metadata_relationship AS m
-    WHERE m.table_schema = s AND m.table_name = t AND m.name = rel_name;
-    IF def IS NULL THEN
-        RETURN;
-    END IF;
-    BEGIN
-        IF def ? 'manual_configuration' THEN
-            target := graphql._perm_table(def -> 'manual_configuration' -> 'remote_table', '$');
-            SELECT array_agg(e.key ORDER BY e.key), array_agg(e.value ORDER BY e.key)
-            INTO source_columns, target_columns
-            FROM jsonb_each_text(def -> 'manual_configuration' -> 'column_mapping') AS e;
-            RETURN;
-        END IF;
-        fk := def -> 'foreign_key_constraint_on';
-        IF jsonb_typeof(fk) IN ('string', 'array') THEN
-            -- columns of this table referencing another one
-            IF jsonb_typeof(fk) = 'string' THEN
-                cols := ARRAY[fk #>> '{}'];
-            ELSE
-                cols := ARRAY(SELECT jsonb_array_elements_text(fk));
-            END IF;
-            SELECT c.confrelid, graphql._perm_attnames(c.conrelid, c.conkey),
-                   graphql._perm_attnames(c.confrelid, c.confkey)
-            INTO target, source_columns, target_columns
-            FROM pg_constraint AS c
-            WHERE c.conrelid = relid AND c.contype = 'f'
-              AND graphql._perm_attnames(c.conrelid, c.conkey) @> cols
-              AND graphql._perm_attnames(c.conrelid, c.conkey) <@ cols
-            ORDER BY c.conname LIMIT 1;
-        ELSIF jsonb_typeof(fk) = 'object' THEN
-            -- columns of another table referencing this one
-            remote := graphql._perm_table(fk -> 'table', '$');
-            IF fk ? 'columns' THEN
-                cols := ARRAY(SELECT jsonb_array_elements_text(fk -> 'columns'));
-            ELSE
-                cols := ARRAY[fk ->> 'column'];
-            END IF;
-            SELECT remote, graphql._perm_attnames(c.confrelid, c.confkey),
-                   graphql._perm_attnames(c.conrelid, c.conkey)
-            INTO target, source_columns, target_columns
-            FROM pg_constraint AS c
-            WHERE c.conrelid = remote AND c.confrelid = relid AND c.contype = 'f'
-              AND graphql._perm_attnames(c.conrelid, c.conkey) @> cols
-              AND graphql._perm_attnames(c.conrelid, c.conkey) <@ cols
-            ORDER BY c.conname LIMIT 1;
-        END IF;
-    EXCEPTION WHEN SQLSTATE 'GQ100' THEN
-        target := NULL;
-    END;
-    IF target IS NULL THEN
-        source_columns := NULL;
-        target_columns := NULL;
-    END IF;
-END;
+    WHERE r.relid = _perm_relationship.relid AND r.name = rel_name
 $$;
 COMMENT ON FUNCTION graphql._perm_relationship(oid, text) IS
-'A relationship of a table by name, as its target table and join columns (NULL when there is none or it does not resolve)';
+'Permission compiler: a relationship of a table by name (graphql.reflect_relationships), as its target and join columns; NULL when there is none';
 
 -- ------------------------------------------------------------ the compiler
 
@@ -675,8 +590,11 @@ DECLARE
     c text;
     i int := 0;
 BEGIN
-    IF perm -> 'columns' = '"*"' THEN
-        RETURN NULL;
+    IF perm -> 'columns' = '"*"' OR (with_set AND NOT perm ? 'columns') THEN
+        RETURN NULL;      -- every column (insert and update without columns too)
+    END IF;
+    IF NOT perm ? 'columns' THEN
+        PERFORM graphql._perm_error(path, 'the permission has no "columns"');
     END IF;
     IF perm ? 'columns' AND jsonb_typeof(perm -> 'columns') <> 'array' THEN
         PERFORM graphql._perm_error(path || '.columns', 'expected an array of column names or "*"');
