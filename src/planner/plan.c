@@ -13,6 +13,8 @@
  */
 #include "postgres.h"
 
+#include "catalog/pg_type.h"
+
 #include "miscadmin.h"
 
 #include "guc.h"
@@ -461,7 +463,13 @@ plan_op_fields(const GqlExecContext *ctx, const GqlCollectedField *cf,
 		f->kind = PF_AGG_OP;
 		f->text = fn;
 		f->column = sub[k].def->source;
-		f->stringify = stringify_type(sub[k].def->type);
+		/* avg, stddev, ... of a numeric column are numeric, as in Hasura */
+		f->stringify = stringify_type(sub[k].def->type) ||
+			(graphql_stringify_numeric_types && f->column &&
+			 f->column->type->oid == NUMERICOID);
+		/* ... of other columns float8, as their GraphQL type Float says */
+		f->to_float = f->column && f->column->type->oid != NUMERICOID &&
+			strcmp(gql_type_ref_named_type(sub[k].def->type)->name, "Float") == 0;
 	}
 }
 

@@ -50,6 +50,8 @@ typedef struct PlanField
 	const char *key;			/* response key */
 	const GqlCatColumn *column; /* COLUMN, AGG_OP */
 	bool		stringify;		/* output as text (bigint/numeric setting) */
+	bool		to_float;		/* AGG_OP: a Float result of a non-numeric
+								 * column (avg, stddev, ... of integers) */
 	const char *text;			/* TEXT: the string; JSON: the JSON; AGG_OP:
 								 * the SQL aggregate function */
 	struct PlanSelect *select;	/* SELECT */

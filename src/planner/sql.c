@@ -597,8 +597,9 @@ emit_field(SqlContext *cx, const PlanField *f, const char *alias,
 			emit_count(cx, f, agg);
 			break;
 		case PF_AGG_OP:
-			appendStringInfo(&cx->buf, "%s(%s.%s)%s", f->text, agg->rows,
-							 agg_inner_column(cx, agg, f->column),
+			appendStringInfo(&cx->buf, "%s%s(%s.%s)%s%s", f->to_float ? "(" : "",
+							 f->text, agg->rows, agg_inner_column(cx, agg, f->column),
+							 f->to_float ? ")::float8" : "",
 							 f->stringify ? "::text" : "");
 			break;
 		case PF_NODES:
