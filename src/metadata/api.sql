@@ -338,6 +338,9 @@ DECLARE
   conf jsonb;
   problem text;
 BEGIN
+  IF jsonb_typeof(args) = 'string' THEN    -- legacy: the table name alone
+    args := jsonb_build_object('table', args);
+  END IF;
   SELECT * INTO t FROM graphql._meta_table_arg(args, path, true);
   relid := graphql._meta_relid(t.schema, t.name);
   IF strict AND relid IS NULL THEN
@@ -402,6 +405,9 @@ DECLARE
   deps text;
   d record;
 BEGIN
+  IF jsonb_typeof(args) = 'string' THEN    -- legacy: the table name alone
+    args := jsonb_build_object('table', args);
+  END IF;
   SELECT * INTO t FROM graphql._meta_table_arg(args, path, true);
   PERFORM graphql._meta_need_tracked(t.schema, t.name, path || CASE WHEN args ? 'table' THEN '.table' ELSE '' END);
   IF coalesce(jsonb_typeof(args -> 'cascade'), 'boolean') <> 'boolean' THEN
