@@ -1111,6 +1111,10 @@ DECLARE
   doc_extra jsonb;
 BEGIN
   PERFORM graphql._meta_expect(doc, 'object', path);
+  IF doc ? 'version' AND NOT (doc -> 'version') IN ('2', '3') THEN
+    PERFORM graphql._meta_error('parse-failed',
+      format('unsupported metadata version %s: expected 3 (or 2)', doc -> 'version'), path || '.version');
+  END IF;
   IF doc ? 'sources' THEN
     IF doc -> 'version' IS DISTINCT FROM '3' THEN
       PERFORM graphql._meta_error('parse-failed', 'expected metadata version 3', path || '.version');
@@ -1452,13 +1456,8 @@ BEGIN
     answer := graphql._meta_drop_computed_field(args, apath);
   ELSE
     PERFORM graphql._meta_error('parse-failed',
-      format('unknown metadata command %s; expected one of bulk, bulk_keep_going, export_metadata, replace_metadata, '
-             'reload_metadata, clear_metadata, get_inconsistent_metadata, drop_inconsistent_metadata, pg_track_table, '
-             'pg_track_tables, pg_untrack_table, pg_set_table_customization, pg_set_table_is_enum, '
-             'pg_create_object_relationship, pg_create_array_relationship, pg_rename_relationship, pg_drop_relationship, '
-             'pg_create_{select,insert,update,delete}_permission, pg_drop_{select,insert,update,delete}_permission, '
-             'pg_track_function, pg_untrack_function, pg_create_function_permission, pg_drop_function_permission, '
-             'pg_add_computed_field, pg_drop_computed_field', to_jsonb(ctype)),
+      format('unknown metadata command %s%s', to_jsonb(ctype),
+             CASE WHEN ctype ~ '^(track|untrack|set|create|drop|rename|add)_' THEN format(' (did you mean %s?)', to_jsonb('pg_' || ctype)) ELSE '' END),
       path || '.type');
   END CASE;
   PERFORM set_config('graphql_meta.changed', 'on', true);
