@@ -17,6 +17,11 @@
  * graphql_meta.changed and graphql_meta.touched (the tables whose policies
  * and GRANTs must be rebuilt); a failed command of bulk_keep_going rolls its
  * notes back with its subtransaction.
+ *
+ * Positions (the order of the document) are max + 1, not the identity
+ * sequences' values: pg_dump keeps the rows of the metadata tables but not
+ * the sequences of an extension, so after a restore the sequences would
+ * start again at 1.  The lock on the state row serialises writers.
  */
 
 -- ------------------------------------------------------------------ helpers
@@ -366,8 +371,9 @@ BEGIN
         path || '.is_enum');
     END IF;
   END IF;
-  INSERT INTO graphql.metadata_table (table_schema, table_name, configuration, is_enum)
-  VALUES (t.schema, t.name, conf, coalesce((args -> 'is_enum')::boolean, false));
+  INSERT INTO graphql.metadata_table (table_schema, table_name, configuration, is_enum, position)
+  VALUES (t.schema, t.name, conf, coalesce((args -> 'is_enum')::boolean, false),
+          (SELECT coalesce(max(position), 0) + 1 FROM graphql.metadata_table));
   PERFORM graphql._meta_touch(t.schema, t.name);
   RETURN '{"message": "success"}';
 END;
@@ -592,8 +598,9 @@ BEGIN
     PERFORM graphql._meta_need_free_field(t.schema, t.name, rname, path || '.name');
   END IF;
   PERFORM graphql._meta_check_using(kind, t.schema, t.name, args -> 'using', path || '.using', strict);
-  INSERT INTO graphql.metadata_relationship (table_schema, table_name, name, kind, definition, comment)
-  VALUES (t.schema, t.name, rname, kind, args -> 'using', args ->> 'comment');
+  INSERT INTO graphql.metadata_relationship (table_schema, table_name, name, kind, definition, comment, position)
+  VALUES (t.schema, t.name, rname, kind, args -> 'using', args ->> 'comment',
+          (SELECT coalesce(max(position), 0) + 1 FROM graphql.metadata_relationship));
   PERFORM graphql._meta_touch(t.schema, t.name);
   RETURN '{"message": "success"}';
 END;
@@ -687,8 +694,9 @@ BEGIN
                 WHERE c.table_schema = t.schema AND c.table_name = t.name AND c.name = fname) THEN
     PERFORM graphql._meta_need_free_field(t.schema, t.name, fname, path || '.name');
   END IF;
-  INSERT INTO graphql.metadata_computed_field (table_schema, table_name, name, definition, comment)
-  VALUES (t.schema, t.name, fname, def, args ->> 'comment');
+  INSERT INTO graphql.metadata_computed_field (table_schema, table_name, name, definition, comment, position)
+  VALUES (t.schema, t.name, fname, def, args ->> 'comment',
+          (SELECT coalesce(max(position), 0) + 1 FROM graphql.metadata_computed_field));
   PERFORM graphql._meta_touch(t.schema, t.name);
   RETURN '{"message": "success"}';
 END;
@@ -916,7 +924,8 @@ BEGIN
     PERFORM graphql._meta_error('already-tracked',
       format('function already tracked: %s', to_jsonb(graphql._meta_qname(f.schema, f.name))), fpath);
   END IF;
-  INSERT INTO graphql.metadata_function (function_schema, function_name, configuration) VALUES (f.schema, f.name, conf);
+  INSERT INTO graphql.metadata_function (function_schema, function_name, configuration, position)
+  VALUES (f.schema, f.name, conf, (SELECT coalesce(max(position), 0) + 1 FROM graphql.metadata_function));
   RETURN '{"message": "success"}';
 END;
 $$;
