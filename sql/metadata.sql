@@ -312,3 +312,12 @@ RESET graphql.admin_role;
 SET ROLE md_alice;
 SELECT md_util.m('{"type": "export_metadata", "args": {}}');
 RESET ROLE;
+
+-- ---------------------------------------------------------------- clean up
+SELECT md_util.m('{"type": "clear_metadata", "args": {}}');
+DROP FUNCTION md_over(int), md_over(text), md_author_label(md_author, json);
+DROP TABLE md_pair_ref, md_pair, md_article, md_author, md_color, md_not_enum;
+DROP SCHEMA md_util CASCADE;
+DROP ROLE md_user, md_admins, md_alice, md_nobody;
+DROP ROLE IF EXISTS md_other;
+DROP EXTENSION graphql;

@@ -39,7 +39,8 @@ views() {
     ORDER BY 1, 2"
 }
 cleanup() {
-  psql_ -d postgres -c "DROP DATABASE IF EXISTS $SRC" -c "DROP DATABASE IF EXISTS $DST" >/dev/null 2>&1
+  psql_ -d postgres -c "DROP DATABASE IF EXISTS $SRC" -c "DROP DATABASE IF EXISTS $DST" \
+    -c "DROP ROLE IF EXISTS md_dump_user" >/dev/null 2>&1
 }
 trap cleanup EXIT
 cleanup
