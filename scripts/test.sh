@@ -227,6 +227,25 @@ needs_cluster() {
   fi
 }
 
+# The metadata API beyond pg_regress (test/metadata/), in the test cluster:
+# two sessions replacing the metadata with one resource_version (the
+# isolation tester), and the metadata through pg_dump / pg_restore.
+metadata_suite() {
+  local log=$OUT/metadata-isolation.log dump_log=$OUT/metadata-dump.log dir=$WORK/metadata status=0 isolation
+  needs_cluster metadata-isolation "$log" || return 0
+  pg_dir "$dir"
+  isolation=$(dirname "$(dirname "$("$PG_CONFIG" --pgxs)")")/test/isolation/pg_isolation_regress
+  "$isolation" --host="$CLUSTER" --port="$TEST_PORT" --user=postgres --dbname=md_isolation \
+    --inputdir="$ROOT/test/metadata" --outputdir="$dir" metadata_concurrency >"$log" 2>&1 || status=$?
+  if [ -s "$dir/regression.diffs" ]; then cp "$dir/regression.diffs" "$OUT/metadata-isolation.diffs"; fi
+  # shellcheck disable=SC2046
+  report metadata-isolation "$status" $(regress_counts "$log") "$log"
+  status=0
+  "$ROOT/test/metadata/dump.sh" "$BINDIR" "$CLUSTER" "$TEST_PORT" "$dir" >"$dump_log" 2>&1 || status=$?
+  # shellcheck disable=SC2046
+  report metadata-dump "$status" $(tap_counts "$dump_log") "$dump_log"
+}
+
 pgtap_suite() {
   local log=$OUT/pgtap.log status=0
   needs_cluster pgtap "$log" || return 0
@@ -418,6 +437,7 @@ main() {
     CLUSTER=""
   fi
   pgtap_suite
+  metadata_suite
   for check in "${CONFORMANCE_CHECKS[@]}"; do
     "$check"
   done
