@@ -317,13 +317,15 @@ emit_set(SqlContext *cx, const MutSet *s)
 	}
 }
 
-/* " WHERE pk = $n AND ... AND <filter>" */
+/* " WHERE pk = $n AND ... AND <filter>" (and the role's filter on views) */
 static void
-emit_filter(SqlContext *cx, const GqlCatRelation *rel, const MutFilter *filter)
+emit_filter(SqlContext *cx, const GqlCatRelation *rel, const MutFilter *filter,
+			GqlPermKind kind)
 {
 	int			k;
 
 	appendStringInfoString(&cx->buf, " WHERE ");
+	graphql_sql_permission_filter(cx, rel, kind, "t0");
 	for (k = 0; k < filter->npk; k++)
 	{
 		graphql_sql_column(cx, "t0", filter->pk[k]);
@@ -361,7 +363,7 @@ graphql_sql_update(const GqlCatRelation *rel, const MutSet *sets, int nsets,
 						 quote_identifier(perm->presets[k].column->name));
 		emit_preset(&cx, &perm->presets[k]);
 	}
-	emit_filter(&cx, rel, filter);
+	emit_filter(&cx, rel, filter, GQL_PERM_UPDATE);
 	emit_returning(&cx, rel, "t0", NULL, 0);
 	return finish(&cx);
 }
@@ -375,7 +377,7 @@ graphql_sql_delete(const GqlCatRelation *rel, const MutFilter *filter)
 	start(&cx);
 	appendStringInfoString(&cx.buf, "DELETE FROM ");
 	emit_target(&cx, rel, "t0");
-	emit_filter(&cx, rel, filter);
+	emit_filter(&cx, rel, filter, GQL_PERM_DELETE);
 	emit_returning(&cx, rel, "t0", NULL, 0);
 	return finish(&cx);
 }

@@ -213,6 +213,10 @@ typedef struct SqlContext
 /* A fresh table alias "t<n>" */
 extern char *graphql_sql_alias(SqlContext *cx);
 
+/* "(<filter>) AND " of the role's permission on a relation without RLS */
+extern void graphql_sql_permission_filter(SqlContext *cx, const GqlCatRelation *rel,
+										  GqlPermKind kind, const char *alias);
+
 /* Append "$n::<type>" for a text value (NULL: SQL NULL) */
 extern void graphql_sql_param(SqlContext *cx, const char *value,
 							  const char *sqltype);

@@ -407,7 +407,26 @@ emit_rows_from(SqlContext *cx, const PlanSelect *sel, const char *alias,
 						  graphql_sql_type_name(sel->pk[k]->typid, false));
 		appendStringInfoString(&cx->buf, " AND ");
 	}
+	if (!sel->rows_json && !sel->func)
+		graphql_sql_permission_filter(cx, sel->rel, GQL_PERM_SELECT, alias);
 	graphql_where_sql(cx, sel->rel, alias, sel->where);
+}
+
+/*
+ * "(<filter>) AND " of the role's permission of this kind on a relation
+ * without row level security (views, materialized views, foreign tables):
+ * PostgreSQL cannot filter their rows, the engine does
+ */
+void
+graphql_sql_permission_filter(SqlContext *cx, const GqlCatRelation *rel,
+							  GqlPermKind kind, const char *alias)
+{
+	const GqlCatPermission *perm = rel->perms[kind];
+
+	if (perm == NULL || perm->filter_sql == NULL ||
+		rel->relkind == 'r' || rel->relkind == 'p')
+		return;
+	appendStringInfo(&cx->buf, "(%s) AND ", graphql_permission_filter(perm, alias));
 }
 
 /*
