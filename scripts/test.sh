@@ -29,7 +29,8 @@ FAILED=0
 # The conformance checks, each a function below; later issues add theirs.
 CONFORMANCE_CHECKS=(conformance_syntax conformance_syntax_resolve
   conformance_language_ast conformance_schema conformance_validation
-  conformance_introspection conformance_generated conformance_fixtures)
+  conformance_introspection conformance_generated conformance_fixtures
+  conformance_hasura)
 
 # ------------------------------------------------------------ bookkeeping
 
@@ -352,6 +353,19 @@ conformance_fixtures() {
       fi
     done
   done
+}
+
+# Hasura GraphQL Engine's own fixtures (../shared/conformance/hasura, run
+# from there) through graphql.resolve()/graphql.metadata() in a database of
+# the test cluster: every case passes but those test/hasura/known_failures
+# lists with their reasons (test/hasura/run.sh).
+conformance_hasura() {
+  local log=$OUT/hasura.log status=0
+  needs_cluster hasura "$log" || return 0
+  PSQL=$BINDIR/psql "$ROOT/test/hasura/run.sh" "host=$CLUSTER port=$TEST_PORT user=postgres" \
+    "$SHARED" "$WORK/hasura" >"$log" 2>&1 || status=$?
+  # shellcheck disable=SC2046
+  report hasura "$status" $(summary_counts "$log" hasura) "$log"
 }
 
 # cli_suite NAME CLI SCRIPT: a node check over one of the unit tests' CLI
