@@ -87,22 +87,29 @@ column_value_text(const GqlCatColumn *col, const GqlValue *v)
 }
 
 
-/* The left side of a comparison: the column, or the computed field's call */
+/*
+ * The left side of a comparison: the column, or the computed field's call;
+ * cast to a type when cast is given (_cast)
+ */
 static void
 operand(SqlContext *cx, const GqlCatColumn *col, const GqlCatComputedField *cc,
-		const char *alias)
+		const char *alias, const char *cast)
 {
+	if (cast)
+		appendStringInfoChar(&cx->buf, '(');
 	if (cc)
 		graphql_sql_call(cx, cc->function, alias, NULL);
 	else
 		graphql_sql_column(cx, alias, col);
+	if (cast)
+		appendStringInfo(&cx->buf, ")::%s", cast);
 }
 
 /* _in / _nin over an array column: col IN ($1, $2, ...) */
 static void
 array_in(SqlContext *cx, const GqlCatColumn *col,
 		 const GqlCatComputedField *cc, const char *alias,
-		 const GqlValue *v, bool negate)
+		 const GqlValue *v, bool negate, const char *cast)
 {
 	const GqlValue **items;
 	int			n = graphql_value_items(v, &items);
@@ -113,7 +120,7 @@ array_in(SqlContext *cx, const GqlCatColumn *col,
 		appendStringInfoString(&cx->buf, negate ? "true" : "false");
 		return;
 	}
-	operand(cx, col, cc, alias);
+	operand(cx, col, cc, alias, cast);
 	appendStringInfoString(&cx->buf, negate ? " NOT IN (" : " IN (");
 	for (k = 0; k < n; k++)
 	{
@@ -149,18 +156,18 @@ pattern_check(const OpDef *op, const GqlCatColumn *col)
 static void
 compare(SqlContext *cx, const GqlCatColumn *col,
 		const GqlCatComputedField *cc, const char *alias,
-		const OpDef *op, const GqlValue *v)
+		const OpDef *op, const GqlValue *v, const char *cast)
 {
 	StringInfo	buf = &cx->buf;
 
 	if ((op->kind == OP_IN || op->kind == OP_NIN) && col->is_array)
 	{
-		array_in(cx, col, cc, alias, v, op->kind == OP_NIN);
+		array_in(cx, col, cc, alias, v, op->kind == OP_NIN, cast);
 		return;
 	}
 	if (op->kind == OP_NIN)
 		appendStringInfoString(buf, "NOT (");
-	operand(cx, col, cc, alias);
+	operand(cx, col, cc, alias, cast);
 	switch (op->kind)
 	{
 		case OP_BINARY:
@@ -203,11 +210,48 @@ find_op(const char *name)
 	return NULL;
 }
 
+static void comparison(SqlContext *cx, const GqlCatColumn *col,
+					   const GqlCatComputedField *cc, const char *alias,
+					   const GqlValue *v, const char *cast);
+
+/*
+ * _cast: {String: {<String_comparison_exp>}} of a jsonb comparison: the
+ * column's text compared as a String
+ */
+static void
+cast_comparison(SqlContext *cx, const GqlCatColumn *col,
+				const GqlCatComputedField *cc, const char *alias,
+				const GqlValue *v)
+{
+	static GqlCatType text_type = {GQL_CAT_TYPE, TEXTOID};
+	GqlCatColumn *tcol = palloc(sizeof(GqlCatColumn));
+	int			n = 0;
+	int			k;
+
+	*tcol = *col;
+	tcol->typid = TEXTOID;
+	tcol->type = &text_type;
+	tcol->is_array = false;
+	appendStringInfoChar(&cx->buf, '(');
+	for (k = 0; k < v->items.count; k++)
+	{
+		const GqlArgument *f = (const GqlArgument *) v->items.items[k];
+
+		if (strcmp(f->name->value, "String") != 0 || f->value == NULL ||
+			f->value->hdr.kind == GQL_NULL_VALUE)
+			continue;
+		if (n++ > 0)
+			appendStringInfoString(&cx->buf, " AND ");
+		comparison(cx, tcol, cc, alias, f->value, "text");
+	}
+	appendStringInfoString(&cx->buf, n == 0 ? "true)" : ")");
+}
+
 /* A comparison expression { _op: value, ... } over a column */
 static void
 comparison(SqlContext *cx, const GqlCatColumn *col,
 		   const GqlCatComputedField *cc, const char *alias,
-		   const GqlValue *v)
+		   const GqlValue *v, const char *cast)
 {
 	int			n = 0;
 	int			k;
@@ -218,11 +262,20 @@ comparison(SqlContext *cx, const GqlCatColumn *col,
 		const GqlArgument *f = (const GqlArgument *) v->items.items[k];
 		const OpDef *op = find_op(f->name->value);
 
-		if (op == NULL || f->value == NULL || f->value->hdr.kind == GQL_NULL_VALUE)
+		if (f->value == NULL || f->value->hdr.kind == GQL_NULL_VALUE)
+			continue;
+		if (op == NULL && strcmp(f->name->value, "_cast") == 0 && cast == NULL)
+		{
+			if (n++ > 0)
+				appendStringInfoString(&cx->buf, " AND ");
+			cast_comparison(cx, col, cc, alias, f->value);
+			continue;
+		}
+		if (op == NULL)
 			continue;
 		if (n++ > 0)
 			appendStringInfoString(&cx->buf, " AND ");
-		compare(cx, col, cc, alias, op, f->value);
+		compare(cx, col, cc, alias, op, f->value, cast);
 	}
 	appendStringInfoString(&cx->buf, n == 0 ? "true)" : ")");
 }
@@ -339,9 +392,9 @@ bool_field(SqlContext *cx, const GqlCatRelation *rel, const char *alias,
 		bool_exp(cx, rel, alias, v);
 	}
 	else if ((col = find_column(rel, name)) != NULL)
-		comparison(cx, col, NULL, alias, v);
+		comparison(cx, col, NULL, alias, v, NULL);
 	else if ((cc = find_computed(rel, name)) != NULL)
-		comparison(cx, computed_column(cc), cc, alias, v);
+		comparison(cx, computed_column(cc), cc, alias, v, NULL);
 	else if ((r = find_relationship(rel, name)) != NULL)
 		relationship(cx, r, alias, v);
 	else

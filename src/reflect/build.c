@@ -922,6 +922,11 @@ plan_scalar_types(BuildState *st)
 {
 	int			k;
 
+	/* jsonb comparisons have _cast: {String: String_comparison_exp} */
+	for (k = 0; k < st->nscalars; k++)
+		if (st->scalars[k]->used_cmp && (st->scalars[k]->flags & SC_JSONB))
+			st->builtins[2]->used_cmp = true;
+
 	for (k = 0; k < st->nscalars; k++)
 	{
 		Scalar	   *sc = st->scalars[k];
@@ -937,6 +942,13 @@ plan_scalar_types(BuildState *st)
 		if (sc->used_cmp)
 			graphql_build_add_plan(st, psprintf("%s_comparison_exp", sc->name), P_CMP,
 					 NULL, sc, 0);
+		if (sc->used_cmp && (sc->flags & SC_JSONB) &&
+			!graphql_nameset_has(&st->types, psprintf("%s_cast_exp", sc->name)))
+		{
+			graphql_build_add_plan(st, psprintf("%s_cast_exp", sc->name), P_JSONB_CAST,
+								   NULL, sc, 0);
+			sc->cast_exp = true;
+		}
 		if (sc->used_arr_cmp)
 			graphql_build_add_plan(st, psprintf("%s_array_comparison_exp", sc->name),
 					 P_ARR_CMP, NULL, sc, 0);

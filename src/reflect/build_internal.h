@@ -35,6 +35,7 @@ typedef struct Scalar
 	bool		used;			/* by an exposed column */
 	bool		used_cmp;		/* <name>_comparison_exp needed */
 	bool		used_arr_cmp;	/* <name>_array_comparison_exp needed */
+	bool		cast_exp;		/* jsonb: <name>_cast_exp is planned */
 } Scalar;
 
 /* The aggregate operations of <t>_aggregate_fields, in name order */
@@ -136,7 +137,8 @@ typedef enum PlanKind
 	P_UPDATES,
 	P_FUNC_ARGS,				/* <fn>_args */
 	P_COMPOSITE,				/* a composite type's object type */
-	P_COMPOSITE_INPUT			/* ... and its input type */
+	P_COMPOSITE_INPUT,			/* ... and its input type */
+	P_JSONB_CAST				/* jsonb_cast_exp (_cast of jsonb comparisons) */
 } PlanKind;
 
 /* A type to create */

@@ -544,7 +544,23 @@ emit_cmp(BuildState *st, const Plan *p)
 			graphql_build_member(&ml, string_ops[k][0], vt, string_ops[k][1], NULL);
 	}
 	else if (p->sc->flags & SC_JSONB)
+	{
 		add_jsonb_ops(st, &ml, s);
+		if (p->sc->cast_exp)
+			graphql_build_member(&ml, "_cast", graphql_build_named(st, psprintf("%s_cast_exp", p->sc->name)),
+								 NULL, NULL);
+	}
+	graphql_build_emit_members(st, t, &ml);
+}
+
+/* input <jsonb>_cast_exp: the column's text compared as a String */
+static void
+emit_jsonb_cast(BuildState *st, const Plan *p)
+{
+	MemberList	ml = {0};
+	GqlSchemaType *t = graphql_build_new_type(st, p, GQL_TYPE_INPUT_OBJECT, NULL, NULL);
+
+	graphql_build_member(&ml, "String", graphql_build_named(st, "String_comparison_exp"), NULL, NULL);
 	graphql_build_emit_members(st, t, &ml);
 }
 
@@ -634,6 +650,9 @@ emit_type(BuildState *st, const Plan *p)
 		case P_CMP:
 		case P_ARR_CMP:
 			emit_cmp(st, p);
+			break;
+		case P_JSONB_CAST:
+			emit_jsonb_cast(st, p);
 			break;
 		case P_ORDER_BY_ENUM:
 			emit_order_by_enum(st, p);
