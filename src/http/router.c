@@ -433,7 +433,13 @@ graphql_in_transaction(HttpCall *call, ParsedRequest *req, bool is_get,
 	for (i = 0; i < req->nops; i++)
 	{
 		if (i > 0)
+		{
+			/* a batch's later operations see what the earlier ones wrote */
+			PopActiveSnapshot();
+			CommandCounterIncrement();
+			PushActiveSnapshot(GetTransactionSnapshot());
 			appendStringInfoChar(&call->body_out, ',');
+		}
 		all_data &= run_operation(&req->ops[i], defs[i], &call->body_out);
 	}
 	if (req->batch)

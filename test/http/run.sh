@@ -638,6 +638,8 @@ test_execution() {
     if [[ $BODY == *'"insert_tags_one"'* ]] && [ "$(sql "SELECT count(*) FROM tags WHERE name = 'http-w'")" = 1 ]; then
       pass "a mutation over POST commits"
     else fail "a mutation over POST commits"; fi
+    gql "${admin[@]}" -H 'X-Hasura-Role: writer' '[{"query": "mutation { insert_tags_one(object: {name: \"http-batch\"}) { id } }"}, {"query": "{ tags(where: {name: {_eq: \"http-batch\"}}) { name } }"}]'
+    expect "a batch's query sees what the mutation before it wrote" 200 '"http-batch"'
   fi
   if [ "$(sql "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'graphql http worker' AND state = 'idle in transaction'")" = 0 ]; then
     pass "no worker is left in a transaction"
