@@ -31,7 +31,8 @@ FAILED=0
 # The conformance checks, each a function below; later issues add theirs.
 CONFORMANCE_CHECKS=(conformance_syntax conformance_syntax_resolve
   conformance_language_ast conformance_schema conformance_validation
-  conformance_introspection conformance_generated conformance_fixtures)
+  conformance_introspection conformance_generated conformance_fixtures
+  conformance_hasura)
 
 # ------------------------------------------------------------ bookkeeping
 
@@ -230,6 +231,25 @@ needs_cluster() {
   fi
 }
 
+# The metadata API beyond pg_regress (test/metadata/), in the test cluster:
+# two sessions replacing the metadata with one resource_version (the
+# isolation tester), and the metadata through pg_dump / pg_restore.
+metadata_suite() {
+  local log=$OUT/metadata-isolation.log dump_log=$OUT/metadata-dump.log dir=$WORK/metadata status=0 isolation
+  needs_cluster metadata-isolation "$log" || return 0
+  pg_dir "$dir"
+  isolation=$(dirname "$(dirname "$("$PG_CONFIG" --pgxs)")")/test/isolation/pg_isolation_regress
+  "$isolation" --host="$CLUSTER" --port="$TEST_PORT" --user=postgres --dbname=md_isolation \
+    --inputdir="$ROOT/test/metadata" --outputdir="$dir" metadata_concurrency >"$log" 2>&1 || status=$?
+  if [ -s "$dir/regression.diffs" ]; then cp "$dir/regression.diffs" "$OUT/metadata-isolation.diffs"; fi
+  # shellcheck disable=SC2046
+  report metadata-isolation "$status" $(regress_counts "$log") "$log"
+  status=0
+  "$ROOT/test/metadata/dump.sh" "$BINDIR" "$CLUSTER" "$TEST_PORT" "$dir" >"$dump_log" 2>&1 || status=$?
+  # shellcheck disable=SC2046
+  report metadata-dump "$status" $(tap_counts "$dump_log") "$dump_log"
+}
+
 pgtap_suite() {
   local log=$OUT/pgtap.log status=0
   needs_cluster pgtap "$log" || return 0
@@ -336,6 +356,19 @@ conformance_fixtures() {
       fi
     done
   done
+}
+
+# Hasura GraphQL Engine's own fixtures (../shared/conformance/hasura, run
+# from there) through graphql.resolve()/graphql.metadata() in a database of
+# the test cluster: every case passes but those test/hasura/known_failures
+# lists with their reasons (test/hasura/run.sh).
+conformance_hasura() {
+  local log=$OUT/hasura.log status=0
+  needs_cluster hasura "$log" || return 0
+  PSQL=$BINDIR/psql "$ROOT/test/hasura/run.sh" "host=$CLUSTER port=$TEST_PORT user=postgres" \
+    "$SHARED" "$WORK/hasura" >"$log" 2>&1 || status=$?
+  # shellcheck disable=SC2046
+  report hasura "$status" $(summary_counts "$log" hasura) "$log"
 }
 
 # cli_suite NAME CLI SCRIPT: a node check over one of the unit tests' CLI
@@ -451,6 +484,7 @@ main() {
     CLUSTER=""
   fi
   pgtap_suite
+  metadata_suite
   for check in "${CONFORMANCE_CHECKS[@]}"; do
     "$check"
   done

@@ -15,12 +15,14 @@ SELECT graphql.resolve('{ agg_value_aggregate { aggregate { count
     sum { i s b n f r } avg { i s b n f r } max { i s b n f r t d } min { i s b n f r t d }
     stddev { i s b n f r } stddev_pop { i s b n f r } stddev_samp { i s b n f r }
     var_pop { i s b n f r } var_samp { i s b n f r } variance { i s b n f r } } } }');
--- the same, built by hand from the SQL aggregates
+-- the same, built by hand from the SQL aggregates: the Float ones (avg, stddev, ...) are float8,
+-- except over numeric columns, which keep numeric
 CREATE FUNCTION agg_numeric_ops(op text, cond text DEFAULT 'true') RETURNS jsonb LANGUAGE plpgsql AS $$
 DECLARE r jsonb;
+  c text := CASE WHEN op IN ('sum', 'max', 'min') THEN '' ELSE '::float8' END;
 BEGIN
-  EXECUTE format('SELECT jsonb_build_object(''i'', %1$s(i), ''s'', %1$s(s), ''b'', %1$s(b), ''n'', %1$s(n),
-                                            ''f'', %1$s(f), ''r'', %1$s(r)) FROM agg_value WHERE %2$s', op, cond) INTO r;
+  EXECUTE format('SELECT jsonb_build_object(''i'', %1$s(i)%3$s, ''s'', %1$s(s)%3$s, ''b'', %1$s(b)%3$s, ''n'', %1$s(n),
+                                            ''f'', %1$s(f)%3$s, ''r'', %1$s(r)%3$s) FROM agg_value WHERE %2$s', op, cond, c) INTO r;
   RETURN r;
 END $$;
 SELECT graphql.resolve('{ agg_value_aggregate { aggregate { count
@@ -83,8 +85,8 @@ SELECT graphql.resolve('{ agg_group(order_by: {id: asc}) { id agg_value_aggregat
      = jsonb_build_object('data', jsonb_build_object('agg_group', (SELECT jsonb_agg(jsonb_build_object('id', g.id,
          'agg_value_aggregate', (SELECT jsonb_build_object('aggregate', jsonb_build_object('count', count(*), 'c', count(DISTINCT v.t),
             'sum', jsonb_build_object('i', sum(v.i), 's', sum(v.s), 'b', sum(v.b), 'n', sum(v.n), 'f', sum(v.f), 'r', sum(v.r)),
-            'avg', jsonb_build_object('n', avg(v.n), 'f', avg(v.f)), 'max', jsonb_build_object('t', max(v.t), 'd', max(v.d)),
-            'stddev_samp', jsonb_build_object('i', stddev_samp(v.i)), 'var_pop', jsonb_build_object('f', var_pop(v.f))))
+            'avg', jsonb_build_object('n', avg(v.n), 'f', avg(v.f)::float8), 'max', jsonb_build_object('t', max(v.t), 'd', max(v.d)),
+            'stddev_samp', jsonb_build_object('i', stddev_samp(v.i)::float8), 'var_pop', jsonb_build_object('f', var_pop(v.f)::float8)))
           FROM agg_value v WHERE v.group_id = g.id)) ORDER BY g.id)
        FROM agg_group g))) AS per_group_as_sql;
 -- bigint and numeric values as strings with graphql.stringify_numeric_types (count stays an Int)

@@ -65,7 +65,7 @@ SELECT graphql.resolve('{ pag_book_aggregate(order_by: {id: asc}, limit: 3, offs
      = (SELECT jsonb_build_object('data', jsonb_build_object('pag_book_aggregate', jsonb_build_object('aggregate',
           jsonb_build_object('count', count(*), 'sum', jsonb_build_object('pages', sum(pages), 'price', sum(price)),
                              'max', jsonb_build_object('id', max(id)), 'min', jsonb_build_object('id', min(id)),
-                             'avg', jsonb_build_object('pages', avg(pages))))))
+                             'avg', jsonb_build_object('pages', avg(pages)::float8)))))
         FROM (SELECT * FROM pag_book ORDER BY id LIMIT 3 OFFSET 2) AS p) AS aggregate_as_sql;
 SELECT graphql.resolve('{ a: pag_book_aggregate(limit: 0) { aggregate { count sum { pages } } nodes { id } }
                           b: pag_book_aggregate(offset: 8) { aggregate { count max { id } } }

@@ -342,8 +342,9 @@ nested_value(const GqlSchemaType *rtype, const GqlValue *v,
 			 MutConflict **conflict)
 {
 	*itype = field_type(rtype, "data");
-	*conflict = conflict_of(field_type(rtype, "on_conflict"),
-							object_field(v, "on_conflict"));
+	/* no on_conflict for a relation without unique constraints (views) */
+	*conflict = gql_type_input_field(rtype, "on_conflict") == NULL ? NULL
+		: conflict_of(field_type(rtype, "on_conflict"), object_field(v, "on_conflict"));
 	return graphql_value_items(object_field(v, "data"), objs);
 }
 

@@ -17,6 +17,11 @@
  * graphql_meta.changed and graphql_meta.touched (the tables whose policies
  * and GRANTs must be rebuilt); a failed command of bulk_keep_going rolls its
  * notes back with its subtransaction.
+ *
+ * Positions (the order of the document) are max + 1, not the identity
+ * sequences' values: pg_dump keeps the rows of the metadata tables but not
+ * the sequences of an extension, so after a restore the sequences would
+ * start again at 1.  The lock on the state row serialises writers.
  */
 
 -- ------------------------------------------------------------------ helpers
@@ -338,6 +343,9 @@ DECLARE
   conf jsonb;
   problem text;
 BEGIN
+  IF jsonb_typeof(args) = 'string' THEN    -- legacy: the table name alone
+    args := jsonb_build_object('table', args);
+  END IF;
   SELECT * INTO t FROM graphql._meta_table_arg(args, path, true);
   relid := graphql._meta_relid(t.schema, t.name);
   IF strict AND relid IS NULL THEN
@@ -363,8 +371,9 @@ BEGIN
         path || '.is_enum');
     END IF;
   END IF;
-  INSERT INTO graphql.metadata_table (table_schema, table_name, configuration, is_enum)
-  VALUES (t.schema, t.name, conf, coalesce((args -> 'is_enum')::boolean, false));
+  INSERT INTO graphql.metadata_table (table_schema, table_name, configuration, is_enum, position)
+  VALUES (t.schema, t.name, conf, coalesce((args -> 'is_enum')::boolean, false),
+          (SELECT coalesce(max(position), 0) + 1 FROM graphql.metadata_table));
   PERFORM graphql._meta_touch(t.schema, t.name);
   RETURN '{"message": "success"}';
 END;
@@ -402,6 +411,9 @@ DECLARE
   deps text;
   d record;
 BEGIN
+  IF jsonb_typeof(args) = 'string' THEN    -- legacy: the table name alone
+    args := jsonb_build_object('table', args);
+  END IF;
   SELECT * INTO t FROM graphql._meta_table_arg(args, path, true);
   PERFORM graphql._meta_need_tracked(t.schema, t.name, path || CASE WHEN args ? 'table' THEN '.table' ELSE '' END);
   IF coalesce(jsonb_typeof(args -> 'cascade'), 'boolean') <> 'boolean' THEN
@@ -586,8 +598,9 @@ BEGIN
     PERFORM graphql._meta_need_free_field(t.schema, t.name, rname, path || '.name');
   END IF;
   PERFORM graphql._meta_check_using(kind, t.schema, t.name, args -> 'using', path || '.using', strict);
-  INSERT INTO graphql.metadata_relationship (table_schema, table_name, name, kind, definition, comment)
-  VALUES (t.schema, t.name, rname, kind, args -> 'using', args ->> 'comment');
+  INSERT INTO graphql.metadata_relationship (table_schema, table_name, name, kind, definition, comment, position)
+  VALUES (t.schema, t.name, rname, kind, args -> 'using', args ->> 'comment',
+          (SELECT coalesce(max(position), 0) + 1 FROM graphql.metadata_relationship));
   PERFORM graphql._meta_touch(t.schema, t.name);
   RETURN '{"message": "success"}';
 END;
@@ -681,8 +694,9 @@ BEGIN
                 WHERE c.table_schema = t.schema AND c.table_name = t.name AND c.name = fname) THEN
     PERFORM graphql._meta_need_free_field(t.schema, t.name, fname, path || '.name');
   END IF;
-  INSERT INTO graphql.metadata_computed_field (table_schema, table_name, name, definition, comment)
-  VALUES (t.schema, t.name, fname, def, args ->> 'comment');
+  INSERT INTO graphql.metadata_computed_field (table_schema, table_name, name, definition, comment, position)
+  VALUES (t.schema, t.name, fname, def, args ->> 'comment',
+          (SELECT coalesce(max(position), 0) + 1 FROM graphql.metadata_computed_field));
   PERFORM graphql._meta_touch(t.schema, t.name);
   RETURN '{"message": "success"}';
 END;
@@ -910,7 +924,8 @@ BEGIN
     PERFORM graphql._meta_error('already-tracked',
       format('function already tracked: %s', to_jsonb(graphql._meta_qname(f.schema, f.name))), fpath);
   END IF;
-  INSERT INTO graphql.metadata_function (function_schema, function_name, configuration) VALUES (f.schema, f.name, conf);
+  INSERT INTO graphql.metadata_function (function_schema, function_name, configuration, position)
+  VALUES (f.schema, f.name, conf, (SELECT coalesce(max(position), 0) + 1 FROM graphql.metadata_function));
   RETURN '{"message": "success"}';
 END;
 $$;
@@ -1105,6 +1120,10 @@ DECLARE
   doc_extra jsonb;
 BEGIN
   PERFORM graphql._meta_expect(doc, 'object', path);
+  IF doc ? 'version' AND NOT (doc -> 'version') IN ('2', '3') THEN
+    PERFORM graphql._meta_error('parse-failed',
+      format('unsupported metadata version %s: expected 3 (or 2)', doc -> 'version'), path || '.version');
+  END IF;
   IF doc ? 'sources' THEN
     IF doc -> 'version' IS DISTINCT FROM '3' THEN
       PERFORM graphql._meta_error('parse-failed', 'expected metadata version 3', path || '.version');
@@ -1446,13 +1465,8 @@ BEGIN
     answer := graphql._meta_drop_computed_field(args, apath);
   ELSE
     PERFORM graphql._meta_error('parse-failed',
-      format('unknown metadata command %s; expected one of bulk, bulk_keep_going, export_metadata, replace_metadata, '
-             'reload_metadata, clear_metadata, get_inconsistent_metadata, drop_inconsistent_metadata, pg_track_table, '
-             'pg_track_tables, pg_untrack_table, pg_set_table_customization, pg_set_table_is_enum, '
-             'pg_create_object_relationship, pg_create_array_relationship, pg_rename_relationship, pg_drop_relationship, '
-             'pg_create_{select,insert,update,delete}_permission, pg_drop_{select,insert,update,delete}_permission, '
-             'pg_track_function, pg_untrack_function, pg_create_function_permission, pg_drop_function_permission, '
-             'pg_add_computed_field, pg_drop_computed_field', to_jsonb(ctype)),
+      format('unknown metadata command %s%s', to_jsonb(ctype),
+             CASE WHEN ctype ~ '^(track|untrack|set|create|drop|rename|add)_' THEN format(' (did you mean %s?)', to_jsonb('pg_' || ctype)) ELSE '' END),
       path || '.type');
   END CASE;
   PERFORM set_config('graphql_meta.changed', 'on', true);

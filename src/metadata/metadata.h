@@ -14,6 +14,10 @@
 /* One variable of graphql.session (name case-insensitive), or NULL */
 extern const char *graphql_session_get(const char *name);
 
+/* Does the session ask for backend-only permissions
+ * (x-hasura-use-backend-only-permissions: true) */
+extern bool graphql_session_backend_only(void);
+
 /* A superuser or a member of graphql.admin_role */
 extern bool graphql_role_is_admin(Oid roleid);
 

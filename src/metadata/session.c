@@ -138,6 +138,14 @@ graphql_session_get(const char *name)
 	return NULL;
 }
 
+bool
+graphql_session_backend_only(void)
+{
+	const char *v = graphql_session_get("x-hasura-use-backend-only-permissions");
+
+	return v != NULL && pg_strcasecmp(v, "true") == 0;
+}
+
 /* graphql.session_var(name text) RETURNS text: NULL when not set */
 Datum
 graphql_session_var(PG_FUNCTION_ARGS)

@@ -230,6 +230,8 @@ graphql_sql_insert(const GqlCatRelation *rel, const MutInsertRow *rows,
 			appendStringInfoString(&cx.buf, " DO NOTHING");
 		else
 		{
+			const GqlCatPermission *uperm = rel->perms[GQL_PERM_UPDATE];
+
 			appendStringInfoString(&cx.buf, " DO UPDATE SET ");
 			for (k = 0; k < conflict->nupdate; k++)
 			{
@@ -238,10 +240,31 @@ graphql_sql_insert(const GqlCatRelation *rel, const MutInsertRow *rows,
 				appendStringInfo(&cx.buf, "%s%s = EXCLUDED.%s", k > 0 ? ", " : "",
 								 name, name);
 			}
-			if (conflict->where)
+			/* the presets of the role's update permission */
+			for (k = 0; uperm && k < uperm->npresets; k++)
+			{
+				appendStringInfo(&cx.buf, ", %s = ",
+								 quote_identifier(uperm->presets[k].column->name));
+				emit_preset(&cx, &uperm->presets[k]);
+			}
+			/*
+			 * Rows the role's update permission does not reach are left
+			 * alone, as in Hasura (row level security would make them an
+			 * error: it checks the existing row after this WHERE)
+			 */
+			if (conflict->where || (uperm && uperm->filter_sql))
 			{
 				appendStringInfoString(&cx.buf, " WHERE ");
-				graphql_where_sql(&cx, rel, "t0", conflict->where);
+				if (conflict->where)
+				{
+					appendStringInfoChar(&cx.buf, '(');
+					graphql_where_sql(&cx, rel, "t0", conflict->where);
+					appendStringInfoChar(&cx.buf, ')');
+				}
+				if (conflict->where && uperm && uperm->filter_sql)
+					appendStringInfoString(&cx.buf, " AND ");
+				if (uperm && uperm->filter_sql)
+					appendStringInfo(&cx.buf, "(%s)", graphql_permission_filter(uperm, "t0"));
 			}
 		}
 	}
@@ -294,13 +317,15 @@ emit_set(SqlContext *cx, const MutSet *s)
 	}
 }
 
-/* " WHERE pk = $n AND ... AND <filter>" */
+/* " WHERE pk = $n AND ... AND <filter>" (and the role's filter on views) */
 static void
-emit_filter(SqlContext *cx, const GqlCatRelation *rel, const MutFilter *filter)
+emit_filter(SqlContext *cx, const GqlCatRelation *rel, const MutFilter *filter,
+			GqlPermKind kind)
 {
 	int			k;
 
 	appendStringInfoString(&cx->buf, " WHERE ");
+	graphql_sql_permission_filter(cx, rel, kind, "t0");
 	for (k = 0; k < filter->npk; k++)
 	{
 		graphql_sql_column(cx, "t0", filter->pk[k]);
@@ -338,7 +363,7 @@ graphql_sql_update(const GqlCatRelation *rel, const MutSet *sets, int nsets,
 						 quote_identifier(perm->presets[k].column->name));
 		emit_preset(&cx, &perm->presets[k]);
 	}
-	emit_filter(&cx, rel, filter);
+	emit_filter(&cx, rel, filter, GQL_PERM_UPDATE);
 	emit_returning(&cx, rel, "t0", NULL, 0);
 	return finish(&cx);
 }
@@ -352,7 +377,7 @@ graphql_sql_delete(const GqlCatRelation *rel, const MutFilter *filter)
 	start(&cx);
 	appendStringInfoString(&cx.buf, "DELETE FROM ");
 	emit_target(&cx, rel, "t0");
-	emit_filter(&cx, rel, filter);
+	emit_filter(&cx, rel, filter, GQL_PERM_DELETE);
 	emit_returning(&cx, rel, "t0", NULL, 0);
 	return finish(&cx);
 }

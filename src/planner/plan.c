@@ -13,6 +13,8 @@
  */
 #include "postgres.h"
 
+#include "catalog/pg_type.h"
+
 #include "miscadmin.h"
 
 #include "guc.h"
@@ -344,14 +346,15 @@ plan_distinct(PlanSelect *sel, const GqlValue *v)
 }
 
 /*
- * The limit of a list under graphql.max_rows: the cap when the list has no
- * limit or a larger one (a negative limit is left to PostgreSQL's error)
+ * The limit of a list under graphql.max_rows and the limit of the role's
+ * select permission on rel: the lower cap when the list has no limit or a
+ * larger one
  */
 static const GqlValue *
-capped_limit(const GqlValue *limit, const GqlCatRelation *rel, bool with_max_rows)
+capped_limit(const GqlValue *limit, const GqlCatRelation *rel)
 {
 	GqlValue   *cap;
-	int			max = with_max_rows ? graphql_max_rows : 0;
+	int			max = graphql_max_rows;
 	const GqlCatPermission *perm = rel ? rel->perms[GQL_PERM_SELECT] : NULL;
 
 	/* the role's select permission may set a lower cap */
@@ -369,6 +372,18 @@ capped_limit(const GqlValue *limit, const GqlCatRelation *rel, bool with_max_row
 	return cap;
 }
 
+/* limit and offset are non-negative (Hasura checks it before running) */
+static void
+check_not_negative(const GqlValue *v, const char *arg)
+{
+	if (v && v->hdr.kind == GQL_INT_VALUE &&
+		strtoll(pnstrdup(v->value, v->len), NULL, 10) < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_GRAPHQL_VALIDATION),
+				 errmsg("expected a non-negative 32-bit integer for argument \"%s\", but found %.*s",
+						arg, (int) v->len, v->value)));
+}
+
 /* where, order_by, distinct_on, limit, offset of a list field */
 static void
 plan_select_args(const GqlExecContext *ctx, const GqlCollectedField *cf,
@@ -378,9 +393,14 @@ plan_select_args(const GqlExecContext *ctx, const GqlCollectedField *cf,
 
 	sel->where = arg_value(ctx, cf, "where");
 	sel->limit = arg_value(ctx, cf, "limit");
-	/* graphql.max_rows caps lists; a permission's limit the rows aggregated too */
-	if (sel->shape != PS_SINGLE)
-		sel->limit = capped_limit(sel->limit, sel->rel, sel->shape == PS_LIST);
+	check_not_negative(sel->limit, "limit");
+	check_not_negative(arg_value(ctx, cf, "offset"), "offset");
+	/*
+	 * graphql.max_rows and the role's select permission cap lists (not the
+	 * rows an aggregate reads: Hasura counts them all)
+	 */
+	if (sel->shape == PS_LIST)
+		sel->limit = capped_limit(sel->limit, sel->rel);
 	sel->offset = arg_value(ctx, cf, "offset");
 	note_arg(cf, "order_by");
 	plan_order(sel, arg_value(ctx, cf, "order_by"));
@@ -443,7 +463,13 @@ plan_op_fields(const GqlExecContext *ctx, const GqlCollectedField *cf,
 		f->kind = PF_AGG_OP;
 		f->text = fn;
 		f->column = sub[k].def->source;
-		f->stringify = stringify_type(sub[k].def->type);
+		/* avg, stddev, ... of a numeric column are numeric, as in Hasura */
+		f->stringify = stringify_type(sub[k].def->type) ||
+			(graphql_stringify_numeric_types && f->column &&
+			 f->column->type->oid == NUMERICOID);
+		/* ... of other columns float8, as their GraphQL type Float says */
+		f->to_float = f->column && f->column->type->oid != NUMERICOID &&
+			strcmp(gql_type_ref_named_type(sub[k].def->type)->name, "Float") == 0;
 	}
 }
 

@@ -50,6 +50,8 @@ typedef struct PlanField
 	const char *key;			/* response key */
 	const GqlCatColumn *column; /* COLUMN, AGG_OP */
 	bool		stringify;		/* output as text (bigint/numeric setting) */
+	bool		to_float;		/* AGG_OP: a Float result of a non-numeric
+								 * column (avg, stddev, ... of integers) */
 	const char *text;			/* TEXT: the string; JSON: the JSON; AGG_OP:
 								 * the SQL aggregate function */
 	struct PlanSelect *select;	/* SELECT */
@@ -210,6 +212,10 @@ typedef struct SqlContext
 
 /* A fresh table alias "t<n>" */
 extern char *graphql_sql_alias(SqlContext *cx);
+
+/* "(<filter>) AND " of the role's permission on a relation without RLS */
+extern void graphql_sql_permission_filter(SqlContext *cx, const GqlCatRelation *rel,
+										  GqlPermKind kind, const char *alias);
 
 /* Append "$n::<type>" for a text value (NULL: SQL NULL) */
 extern void graphql_sql_param(SqlContext *cx, const char *value,

@@ -407,7 +407,26 @@ emit_rows_from(SqlContext *cx, const PlanSelect *sel, const char *alias,
 						  graphql_sql_type_name(sel->pk[k]->typid, false));
 		appendStringInfoString(&cx->buf, " AND ");
 	}
+	if (!sel->rows_json && !sel->func)
+		graphql_sql_permission_filter(cx, sel->rel, GQL_PERM_SELECT, alias);
 	graphql_where_sql(cx, sel->rel, alias, sel->where);
+}
+
+/*
+ * "(<filter>) AND " of the role's permission of this kind on a relation
+ * without row level security (views, materialized views, foreign tables):
+ * PostgreSQL cannot filter their rows, the engine does
+ */
+void
+graphql_sql_permission_filter(SqlContext *cx, const GqlCatRelation *rel,
+							  GqlPermKind kind, const char *alias)
+{
+	const GqlCatPermission *perm = rel->perms[kind];
+
+	if (perm == NULL || perm->filter_sql == NULL ||
+		rel->relkind == 'r' || rel->relkind == 'p')
+		return;
+	appendStringInfo(&cx->buf, "(%s) AND ", graphql_permission_filter(perm, alias));
 }
 
 /*
@@ -597,8 +616,9 @@ emit_field(SqlContext *cx, const PlanField *f, const char *alias,
 			emit_count(cx, f, agg);
 			break;
 		case PF_AGG_OP:
-			appendStringInfo(&cx->buf, "%s(%s.%s)%s", f->text, agg->rows,
-							 agg_inner_column(cx, agg, f->column),
+			appendStringInfo(&cx->buf, "%s%s(%s.%s)%s%s", f->to_float ? "(" : "",
+							 f->text, agg->rows, agg_inner_column(cx, agg, f->column),
+							 f->to_float ? ")::float8" : "",
 							 f->stringify ? "::text" : "");
 			break;
 		case PF_NODES:

@@ -276,7 +276,10 @@ plan_relation_mutations(BuildState *st, RelInfo *ri)
 	for (k = 0; k < rel->nconstraints; k++)
 		if (graphql_valid_enum_value(rel->constraints[k].name))
 			ri->arbiters[ri->narbiters++] = &rel->constraints[k];
-	ri->insertable = rel->can_insert && ri->nins > 0;
+	/* a backend-only insert permission: only when the session asks for it */
+	ri->insertable = rel->can_insert && ri->nins > 0 &&
+		(rel->perms[GQL_PERM_INSERT] == NULL ||
+		 !rel->perms[GQL_PERM_INSERT]->backend_only || st->cat->backend_only);
 	ri->updatable = rel->can_update && ri->nupd > 0;
 	ri->deletable = rel->can_delete;
 }

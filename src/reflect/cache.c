@@ -23,6 +23,7 @@
 #include "utils/memutils.h"
 #include "utils/syscache.h"
 
+#include "metadata/metadata.h"
 #include "reflect/reflect.h"
 #include "graphql.h"
 #include "guc.h"
@@ -37,6 +38,7 @@ typedef struct CacheEntry
 	MemoryContext cxt;			/* holds the model and the schema; NULL: free */
 	Oid			role;
 	char	   *schemas;		/* graphql.schemas at build time */
+	bool		backend_only;	/* the session asked for backend-only permissions */
 	GqlSchema  *schema;
 	uint64		last_used;
 } CacheEntry;
@@ -118,12 +120,13 @@ read_version(void)
 
 /* The entry of (role, schemas), or NULL */
 static CacheEntry *
-cache_find(Oid role, const char *schemas)
+cache_find(Oid role, const char *schemas, bool backend_only)
 {
 	int			k;
 
 	for (k = 0; k < CACHE_SLOTS; k++)
 		if (cache[k].cxt && cache[k].role == role &&
+			cache[k].backend_only == backend_only &&
 			strcmp(cache[k].schemas, schemas) == 0)
 			return &cache[k];
 	return NULL;
@@ -179,6 +182,7 @@ graphql_schema_get(void)
 {
 	Oid			role = GetUserId();
 	const char *schemas = graphql_schemas ? graphql_schemas : "";
+	bool		backend_only = graphql_session_backend_only();
 	int64		version;
 	CacheEntry *e;
 	GqlSchema  *schema = NULL;
@@ -192,7 +196,7 @@ graphql_schema_get(void)
 		cache_version = version;
 		roles_changed = false;
 	}
-	e = cache_find(role, schemas);
+	e = cache_find(role, schemas, backend_only);
 	if (e == NULL)
 	{
 		cxt = build_schema(&schema);
@@ -200,6 +204,7 @@ graphql_schema_get(void)
 		e->cxt = cxt;
 		e->role = role;
 		e->schemas = MemoryContextStrdup(cxt, schemas);
+		e->backend_only = backend_only;
 		e->schema = schema;
 	}
 	e->last_used = ++use_counter;

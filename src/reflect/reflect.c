@@ -16,6 +16,7 @@
 
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
+#include "lib/stringinfo.h"
 #include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
@@ -908,7 +909,9 @@ static const char *md_functions_sql =
 /* The permissions of the current role (the view shows a role its own) */
 static const char *md_permissions_sql =
 "SELECT p.relid, p.kind, p.row_limit, p.allow_aggregations, p.backend_only,"
-"       p.computed_fields, p.query_root_fields"
+"       p.computed_fields, p.query_root_fields,"
+"       CASE WHEN p.kind IN ('select', 'update', 'delete')"
+"            THEN graphql.permission_filter_sql(p.relid, p.role, p.kind, '" GQL_PERM_ALIAS "') END"
 " FROM graphql.reflect_permissions p WHERE p.role = current_user";
 
 static const char *md_presets_sql =
@@ -1177,6 +1180,25 @@ read_md_functions(ReflectState *st)
 	}
 }
 
+char *
+graphql_permission_filter(const GqlCatPermission *perm, const char *alias)
+{
+	StringInfoData buf;
+	const char *p = perm->filter_sql;
+	const char *hit;
+	size_t		len = strlen(GQL_PERM_ALIAS);
+
+	initStringInfo(&buf);
+	while ((hit = strstr(p, GQL_PERM_ALIAS)) != NULL)
+	{
+		appendBinaryStringInfo(&buf, p, hit - p);
+		appendStringInfoString(&buf, alias);
+		p = hit + len;
+	}
+	appendStringInfoString(&buf, p);
+	return buf.data;
+}
+
 /* What the engine enforces of the current role's permissions */
 static void
 read_md_permissions(ReflectState *st)
@@ -1204,6 +1226,7 @@ read_md_permissions(ReflectState *st)
 		perm->allow_aggregations = get_bool(i, 4);
 		perm->backend_only = get_bool(i, 5);
 		perm->computed_fields = get_strings(st, i, 6, &perm->ncomputed_fields);
+		perm->filter_sql = get_string(st, i, 8);
 		roots = get_strings(st, i, 7, &n);
 		if (roots == NULL)
 			perm->root_fields = ~(uint32) 0;
@@ -1259,6 +1282,7 @@ graphql_catalog_reflect(MemoryContext cxt)
 	read_functions(&st);
 	read_types(&st);
 	st.cat->is_admin = graphql_role_is_admin(GetUserId());
+	st.cat->backend_only = graphql_session_backend_only();
 	read_md_tables(&st);
 	read_md_enums(&st);
 	read_md_relationships(&st);

@@ -325,7 +325,16 @@ typedef struct GqlCatPermission
 	int			ncomputed_fields;
 	GqlCatPreset *presets;		/* insert, update */
 	int			npresets;
+	const char *filter_sql;		/* select, update, delete: the compiled
+								 * filter (graphql.permission_filter_sql),
+								 * columns qualified by GQL_PERM_ALIAS */
 } GqlCatPermission;
+
+/* The alias the columns of GqlCatPermission.filter_sql are qualified by */
+#define GQL_PERM_ALIAS "__gql_row__"
+
+/* filter_sql with GQL_PERM_ALIAS replaced by alias (palloc'd) */
+extern char *graphql_permission_filter(const GqlCatPermission *perm, const char *alias);
 
 /* A unique or primary key constraint (the values of <t>_constraint) */
 typedef struct GqlCatConstraint
