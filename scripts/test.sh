@@ -8,6 +8,8 @@
 #   5. conformance checks against ../shared (CONFORMANCE_CHECKS below)
 #   6. the HTTP server (test/http/run.sh, its own cluster) and graphql-http's
 #      audit of it
+#   7. Hasura's fixtures over HTTP (test/hasura/run.sh, transport http) against
+#      a server cluster of their own
 #
 # Each suite prints its result as it ends; the last line is
 # "N passed, M failed", the sum over all suites.  A suite that cannot run
@@ -116,7 +118,8 @@ step() {
 cleanup() {
   local pid
   if [ -n "$WORK" ] && [ -d "$WORK" ]; then
-    for pid in "$WORK"/cluster/data/postmaster.pid "$WORK"/regress/tmp_check/data/postmaster.pid; do
+    for pid in "$WORK"/cluster/data/postmaster.pid "$WORK"/regress/tmp_check/data/postmaster.pid \
+        "$WORK"/hasura-http/data/postmaster.pid; do
       if [ -f "$pid" ]; then
         as_pg "$BINDIR/pg_ctl" -D "$(dirname "$pid")" stop -m immediate -w >/dev/null 2>&1 || true
       fi
@@ -422,6 +425,36 @@ http_suite() {
   report graphql-http-audit 0 $(summary_counts "$log" graphql-http-audit) "$log"
 }
 
+# Hasura's fixtures (../shared/conformance/hasura) over HTTP: a cluster of
+# their own (test/http/cluster.sh) whose workers serve graphql_hasura on a
+# free loopback port and trust the X-Hasura-* headers, as Hasura does
+# without an admin secret; test/hasura/run.sh recreates the database and
+# restarts the workers on it.
+hasura_http_suite() {
+  local log=$OUT/hasura-http.log dir=$WORK/hasura-http status=0
+  needs_install hasura-http "$log" || return 0
+  (
+    rc=0
+    # shellcheck source=test/http/cluster.sh
+    . "$ROOT/test/http/cluster.sh"
+    if ! http_cluster_start "$dir" graphql_hasura "graphql.http_trust_headers = on
+graphql.http_statement_timeout = 60000
+graphql.http_max_body_size = 16777216
+max_connections = 40"; then
+      tail -n 30 "$dir/postgresql.log" 2>/dev/null
+      echo "hasura: 0 passed, 1 failed"
+      exit 1
+    fi
+    PSQL=$BINDIR/psql "$ROOT/test/hasura/run.sh" "host=$dir port=$PG_PORT user=postgres" \
+      "$SHARED" "$OUT/hasura-http" http "http://127.0.0.1:$HTTP_PORT" || rc=$?
+    cp "$dir/postgresql.log" "$OUT/hasura-http-server.log" 2>/dev/null
+    http_cluster_stop "$dir"
+    exit "$rc"
+  ) >"$log" 2>&1 || status=$?
+  # shellcheck disable=SC2046
+  report hasura-http "$status" $(summary_counts "$log" hasura) "$log"
+}
+
 # ------------------------------------------------------------ main
 
 main() {
@@ -456,6 +489,7 @@ main() {
     "$check"
   done
   http_suite
+  hasura_http_suite
 
   echo "make test took $(((SECONDS - start) / 60))m$(((SECONDS - start) % 60))s; logs in $(rel "$OUT")/"
   echo "$PASSED passed, $FAILED failed"

@@ -33,6 +33,7 @@ typedef struct HttpCall
 	const char *(*header) (void *conn, const char *name);	/* NULL: absent */
 	const char *(*query_arg) (void *conn, const char *name);
 	void		(*each_header) (void *conn, HttpHeaderVisitor visitor, void *arg);
+	bool		api_errors;		/* errors in Hasura's API shape (/v1/metadata) */
 
 	/* the response */
 	int			status;
@@ -48,6 +49,10 @@ extern void http_add_header(HttpCall *call, const char *name, const char *value)
 
 /* router.c */
 extern void http_route(HttpCall *call);
+/*
+ * An error answer: GraphQL's shape {"errors": [...]}, or Hasura's API
+ * shape {"path", "error", "code"} when call->api_errors is set.
+ */
 extern void http_error(HttpCall *call, int status, const char *code,
 					   const char *message);
 

@@ -7,7 +7,8 @@
  *	                               array is a batch, answered with an array
  *	  GET  /v1/graphql, /graphql   ?query=&variables=&operationName= (no
  *	                               mutations: 405)
- *	  POST /v1/metadata            admin only (the metadata API)
+ *	  POST /v1/metadata            admin only: graphql.metadata, Hasura's
+ *	                               error bodies and status codes
  *	  GET  /healthz, /v1/version
  *
  * A GraphQL request runs in its own transaction: authentication (auth.c),
@@ -22,6 +23,7 @@
 #include "postgres.h"
 
 #include "access/xact.h"
+#include "catalog/pg_type.h"
 #include "commands/extension.h"
 #include "common/jsonapi.h"
 #include "mb/pg_wchar.h"
@@ -38,6 +40,7 @@
 #include "utils/varlena.h"
 
 #include "executor/executor.h"
+#include "executor/spi.h"
 #include "graphql.h"
 #include "guc.h"
 #include "http/http_internal.h"
@@ -67,25 +70,6 @@ typedef struct ParsedRequest
 	bool		batch;
 } ParsedRequest;
 
-/*
- * Answer with a GraphQL-style error:
- * {"errors": [{"message": M, "extensions": {"path": "$", "code": C}}]}
- */
-void
-http_error(HttpCall *call, int status, const char *code, const char *message)
-{
-	resetStringInfo(&call->body_out);
-	appendStringInfoString(&call->body_out, "{\"errors\":[{\"message\":");
-	escape_json(&call->body_out, message);
-	appendStringInfoString(&call->body_out,
-						   ",\"extensions\":{\"path\":\"$\",\"code\":");
-	escape_json(&call->body_out, code);
-	appendStringInfoString(&call->body_out, "}}]}");
-	call->status = status;
-	if (call->content_type == NULL)
-		call->content_type = MEDIA_JSON;
-}
-
 /* Answer with a Hasura API error: {"path": "$", "error": M, "code": C} */
 static void
 api_error(HttpCall *call, int status, const char *code, const char *message)
@@ -98,6 +82,31 @@ api_error(HttpCall *call, int status, const char *code, const char *message)
 	appendStringInfoChar(&call->body_out, '}');
 	call->status = status;
 	call->content_type = MEDIA_JSON;
+}
+
+/*
+ * Answer with a GraphQL-style error:
+ * {"errors": [{"message": M, "extensions": {"path": "$", "code": C}}]},
+ * or with a Hasura API error on the API endpoints (call->api_errors).
+ */
+void
+http_error(HttpCall *call, int status, const char *code, const char *message)
+{
+	if (call->api_errors)
+	{
+		api_error(call, status, code, message);
+		return;
+	}
+	resetStringInfo(&call->body_out);
+	appendStringInfoString(&call->body_out, "{\"errors\":[{\"message\":");
+	escape_json(&call->body_out, message);
+	appendStringInfoString(&call->body_out,
+						   ",\"extensions\":{\"path\":\"$\",\"code\":");
+	escape_json(&call->body_out, code);
+	appendStringInfoString(&call->body_out, "}}]}");
+	call->status = status;
+	if (call->content_type == NULL)
+		call->content_type = MEDIA_JSON;
 }
 
 /* Whether item is in the comma-separated list (case-insensitive) */
@@ -424,7 +433,13 @@ graphql_in_transaction(HttpCall *call, ParsedRequest *req, bool is_get,
 	for (i = 0; i < req->nops; i++)
 	{
 		if (i > 0)
+		{
+			/* a batch's later operations see what the earlier ones wrote */
+			PopActiveSnapshot();
+			CommandCounterIncrement();
+			PushActiveSnapshot(GetTransactionSnapshot());
 			appendStringInfoChar(&call->body_out, ',');
+		}
 		all_data &= run_operation(&req->ops[i], defs[i], &call->body_out);
 	}
 	if (req->batch)
@@ -506,55 +521,274 @@ graphql_endpoint(HttpCall *call)
 	pgstat_report_activity(STATE_IDLE, NULL);
 }
 
-/*
- * POST /v1/metadata: admin only.  The metadata API (issue 5) is not built
- * yet; when it is, metadata_answer calls it.
- */
-static void
-metadata_answer(HttpCall *call)
+/* ------------------------------------------------------------ /v1/metadata */
+
+/* The SQLSTATE of every error of graphql.metadata (src/metadata/api.sql) */
+#define ERRCODE_GRAPHQL_METADATA MAKE_SQLSTATE('G', 'Q', '1', '0', '0')
+
+/* Finds the top-level "code" string of a JSON object, without raising */
+typedef struct CodeScan
 {
-	api_error(call, 501, "not-supported",
-			  "the metadata API is not available yet in this version of graphql");
+	int			depth;
+	bool		object;			/* the top level is an object */
+	bool		in_code;		/* the value of the top-level "code" is next */
+	char	   *code;
+} CodeScan;
+
+static void
+code_scan_open(void *state)
+{
+	CodeScan   *s = state;
+
+	s->in_code = false;
+	s->depth++;
 }
 
+static void
+code_scan_object_start(void *state)
+{
+	CodeScan   *s = state;
+
+	if (s->depth == 0)
+		s->object = true;
+	code_scan_open(state);
+}
+
+static void
+code_scan_close(void *state)
+{
+	((CodeScan *) state)->depth--;
+}
+
+static void
+code_scan_field(void *state, char *fname, bool isnull)
+{
+	CodeScan   *s = state;
+
+	s->in_code = s->depth == 1 && strcmp(fname, "code") == 0;
+}
+
+static void
+code_scan_scalar(void *state, char *token, JsonTokenType type)
+{
+	CodeScan   *s = state;
+
+	if (s->in_code && type == JSON_TOKEN_STRING && s->code == NULL)
+		s->code = token;
+	s->in_code = false;
+}
+
+/*
+ * The "code" of a Hasura error body (the DETAIL of a GQ100 error), or
+ * NULL when the text is not a JSON object with a string "code".
+ */
+static const char *
+error_body_code(const char *body)
+{
+	JsonLexContext *lex = makeJsonLexContextCstringLen((char *) body, strlen(body),
+													   GetDatabaseEncoding(), true);
+	JsonSemAction sem;
+	CodeScan	scan;
+
+	memset(&sem, 0, sizeof(sem));
+	memset(&scan, 0, sizeof(scan));
+	sem.semstate = &scan;
+	sem.object_start = code_scan_object_start;
+	sem.object_end = code_scan_close;
+	sem.array_start = code_scan_open;
+	sem.array_end = code_scan_close;
+	sem.object_field_start = code_scan_field;
+	sem.scalar = code_scan_scalar;
+	if (pg_parse_json(lex, &sem) != JSON_SUCCESS || !scan.object)
+		return NULL;
+	return scan.code;
+}
+
+/*
+ * The HTTP status of a metadata API error, by its code, as Hasura answers
+ * them: conflict (resource_version) 409, unexpected (an internal error)
+ * 500, everything else (bad arguments, missing objects...) 400.
+ * access-denied from graphql.metadata itself means that the credentials
+ * were admin's but the workers' login role is not a metadata admin in the
+ * database (superuser or member of graphql.admin_role): 403.
+ */
+static int
+metadata_status(const char *code)
+{
+	if (strcmp(code, "conflict") == 0)
+		return 409;
+	if (strcmp(code, "access-denied") == 0)
+		return 403;
+	if (strcmp(code, "unexpected") == 0)
+		return 500;
+	return 400;
+}
+
+/* SELECT graphql.metadata($1): its jsonb answer becomes the body */
+static void
+metadata_call(HttpCall *call, Jsonb *request)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+	MemoryContext old;
+	Oid			argtypes[1] = {JSONBOID};
+	Datum		values[1];
+	Datum		answer;
+	bool		isnull;
+
+	values[0] = JsonbPGetDatum(request);
+	SPI_connect();
+	if (SPI_execute_with_args("SELECT graphql.metadata($1)", 1, argtypes, values,
+							  NULL, false, 1) != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "graphql http: SELECT graphql.metadata($1) returned no row");
+	answer = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	old = MemoryContextSwitchTo(cxt);
+	resetStringInfo(&call->body_out);
+	if (isnull)
+		appendStringInfoString(&call->body_out, "null");
+	else
+	{
+		Jsonb	   *jb = DatumGetJsonbP(answer);
+
+		(void) JsonbToCString(&call->body_out, &jb->root, VARSIZE(jb));
+	}
+	MemoryContextSwitchTo(old);
+	SPI_finish();
+}
+
+/*
+ * Inside the request's transaction: authenticate (admin only, as Hasura:
+ * a request with a role is 400 access-denied), parse the body and run it
+ * through graphql.metadata under the statement timeout, the request's
+ * type visible in pg_stat_activity.  *admin and *parsing tell the caller's
+ * error handler where an error came from.
+ */
+static void
+metadata_in_transaction(HttpCall *call, volatile bool *admin, volatile bool *parsing)
+{
+	HttpIdentity id;
+	Jsonb	   *request;
+	const char *error = NULL;
+	const char *type = "(no type)";
+	char	   *activity;
+	JsonbValue	v;
+
+	if (!OidIsValid(get_extension_oid("graphql", true)))
+	{
+		api_error(call, 503, "unexpected",
+				  "the graphql extension is not installed in the database of the HTTP server");
+		return;
+	}
+	if (!http_authenticate(call, &id))
+		return;
+	if (!id.admin || id.role != NULL)
+	{
+		api_error(call, 400, "access-denied",
+				  "You have to be an admin to access this endpoint");
+		return;
+	}
+	*admin = true;
+	if (!http_is_json_content_type(call->header(call->conn, "Content-Type")))
+	{
+		api_error(call, 415, "invalid-headers",
+				  "unsupported content type: send application/json");
+		return;
+	}
+	if (call->body == NULL || call->body_len == 0)
+	{
+		api_error(call, 400, "invalid-json", "the request body is empty");
+		return;
+	}
+	*parsing = true;
+	request = parse_json(call->body, call->body_len, &error);
+	*parsing = false;
+	if (request == NULL)
+	{
+		api_error(call, 400, "invalid-json", error);
+		return;
+	}
+	if (JB_ROOT_IS_OBJECT(request) &&
+		getKeyJsonValueFromContainer(&request->root, "type", 4, &v) &&
+		v.type == jbvString)
+		type = pnstrdup(v.val.string.val, Min(v.val.string.len, 64));
+	apply_identity(&id);
+	activity = psprintf("graphql metadata %s", type);
+	pgstat_report_activity(STATE_RUNNING, activity);
+	debug_query_string = activity;
+	if (graphql_http_statement_timeout > 0)
+		enable_timeout_after(STATEMENT_TIMEOUT, graphql_http_statement_timeout);
+	metadata_call(call, request);
+	disable_timeout(STATEMENT_TIMEOUT, false);
+	debug_query_string = NULL;
+	call->status = 200;
+	call->content_type = MEDIA_JSON;
+}
+
+/*
+ * POST /v1/metadata: the metadata API (graphql.metadata) in the request's
+ * own transaction, committed when it succeeds.  Errors are caught: the
+ * transaction is aborted and the client gets Hasura's error body.  A
+ * metadata API error (SQLSTATE GQ100) carries that body in its DETAIL,
+ * answered verbatim with the status of its code; any other error is 500
+ * unexpected (its message for admins only); a body that jsonb refuses is
+ * 400 invalid-json.
+ */
 static void
 metadata_endpoint(HttpCall *call)
 {
 	MemoryContext cxt = CurrentMemoryContext;
-	HttpIdentity id;
+	volatile bool admin = false;
+	volatile bool parsing = false;
 
+	/* authentication errors in the Hasura API shape too */
+	call->api_errors = true;
+	call->content_type = MEDIA_JSON;
+	SetCurrentStatementStartTimestamp();
 	StartTransactionCommand();
 	PushActiveSnapshot(GetTransactionSnapshot());
 	PG_TRY();
 	{
 		MemoryContextSwitchTo(cxt);
-		if (http_authenticate(call, &id))
-		{
-			if (!id.admin || id.role != NULL)
-				api_error(call, 403, "access-denied",
-						  "restricted access: admin only");
-			else
-				metadata_answer(call);
-		}
-		else
-		{
-			/* the Hasura API error shape for authentication errors too */
-			call->content_type = MEDIA_JSON;
-		}
+		metadata_in_transaction(call, &admin, &parsing);
 		MemoryContextSwitchTo(cxt);
 		PopActiveSnapshot();
 		CommitTransactionCommand();
 	}
 	PG_CATCH();
 	{
+		ErrorData  *edata;
+		const char *code = NULL;
+
 		MemoryContextSwitchTo(cxt);
+		edata = CopyErrorData();
 		FlushErrorState();
+		debug_query_string = NULL;
+		disable_timeout(STATEMENT_TIMEOUT, false);
 		AbortCurrentTransaction();
 		MemoryContextSwitchTo(cxt);
-		api_error(call, 500, "unexpected", "internal error");
+		if (edata->sqlerrcode == ERRCODE_GRAPHQL_METADATA && edata->detail != NULL)
+			code = error_body_code(edata->detail);
+		if (parsing)
+			api_error(call, 400, "invalid-json",
+					  psprintf("invalid JSON: %s", edata->message));
+		else if (code != NULL)
+		{
+			resetStringInfo(&call->body_out);
+			appendStringInfoString(&call->body_out, edata->detail);
+			call->status = metadata_status(code);
+			call->content_type = MEDIA_JSON;
+		}
+		else
+		{
+			ereport(LOG,
+					(errcode(edata->sqlerrcode),
+					 errmsg("graphql http metadata request failed: %s", edata->message)));
+			api_error(call, 500, "unexpected", admin ? edata->message : "internal error");
+		}
+		FreeErrorData(edata);
 	}
 	PG_END_TRY();
 	MemoryContextSwitchTo(cxt);
+	pgstat_report_activity(STATE_IDLE, NULL);
 }
 
 /*

@@ -22,6 +22,7 @@
 
 #include "guc.h"
 #include "http/http_internal.h"
+#include "http/request.h"
 #include "http/server.h"
 
 /* Bytes of connection memory: bounds the request line and headers */
@@ -172,6 +173,8 @@ answer(struct MHD_Connection *conn, const char *url, const char *method,
 	call.query_arg = lookup_query_arg;
 	call.each_header = each_header;
 	call.status = 200;
+	/* the metadata endpoint answers every error in Hasura's API shape */
+	call.api_errors = http_route_of(method, url).endpoint == HTTP_EP_METADATA;
 	initStringInfo(&call.body_out);
 	if (p->too_large)
 		http_error(&call, 413, "invalid-request",

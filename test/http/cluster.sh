@@ -2,9 +2,10 @@
 # port, for test/http/run.sh (sourced, not run).
 # shellcheck shell=bash
 #
-# http_cluster_start DIR DB: initdb in DIR/data, the HTTP settings of the
-# tests, start, CREATE DATABASE DB with the demo data and the test roles.
-# Sets HTTP_PORT, PG_PORT, PGHOST_DIR.  http_cluster_stop stops it.
+# http_cluster_start DIR DB [CONF]: initdb in DIR/data, the HTTP settings of
+# the tests (then the lines CONF, which override them), start, CREATE
+# DATABASE DB with the demo data and the test roles.  Sets HTTP_PORT,
+# PG_PORT, PGHOST_DIR.  http_cluster_stop stops it.
 
 free_port() {
   node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
@@ -15,7 +16,7 @@ http_psql() {
 }
 
 http_cluster_start() {
-  local dir=$1 db=$2
+  local dir=$1 db=$2 conf=${3:-}
   PGHOST_DIR=$dir
   PG_PORT=$(free_port)
   HTTP_PORT=$(free_port)
@@ -41,6 +42,7 @@ graphql.http_jwt_secret = '{"type": "HS256", "key": "an-hs256-test-secret-of-32-
 graphql.http_max_body_size = 65536
 graphql.http_statement_timeout = 1000
 graphql.http_connection_timeout = 5
+$conf
 CONF
   # 9>&-: the server must not inherit make test's lock (scripts/test.sh)
   as_pg "$BINDIR/pg_ctl" -D "$dir/data" -l "$dir/postgresql.log" -w -t 60 start >/dev/null 9>&- || return 1

@@ -8,7 +8,9 @@
 # authenticate (admin secret, JWT HS256/RS256/ES256 valid and expired,
 # not yet valid, wrong key, alg none, tampered, algorithm confusion; API
 # keys live, read-only, revoked, expired; anonymous role; trusted
-# headers), role switching and session variables, the statement timeout,
+# headers), the metadata API (admin only, Hasura's statuses: 400 with the
+# error's path, 409 on a stale resource_version, 500; rollback of failed
+# requests; hostile bodies), role switching and session variables, the statement timeout,
 # settings reloaded on SIGHUP, and hostile requests after which the
 # worker pids must be unchanged.  Prints TAP lines and ends with
 # "http: N passed, M failed".  With --audit, also runs graphql-http's
@@ -180,15 +182,164 @@ test_endpoints() {
   expect "GET with invalid variables JSON is 400" 400 "invalid JSON"
 }
 
-test_metadata() {
-  req -X POST -H 'Content-Type: application/json' --data '{"type": "export_metadata", "args": {}}' "$URL/v1/metadata"
-  expect "POST /v1/metadata without credentials is 401" 401
-  req -X POST -H 'Content-Type: application/json' "${admin[@]}" --data '{"type": "export_metadata", "args": {}}' "$URL/v1/metadata"
-  expect "POST /v1/metadata as admin: the API is not there yet (501, Hasura error shape)" 501 '"path":"$"' '"code":"not-supported"'
-  req -X POST -H 'Content-Type: application/json' "${admin[@]}" -H 'X-Hasura-Role: reader' --data '{}' "$URL/v1/metadata"
-  expect "POST /v1/metadata as a role is 403" 403 access-denied
+# jget PATH: a value of the last JSON body (dot-separated keys), objects as JSON
+jget() {
+  node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{let v=JSON.parse(s);for(const k of process.argv[1].split(".").filter(Boolean))v=v==null?undefined:v[k];console.log(typeof v==="object"?JSON.stringify(v):String(v))})' "$1" <"$T/body"
+}
+
+# meta [CURL_ARGS...] JSON: POST JSON to /v1/metadata
+meta() {
+  local body=${*: -1}
+  req -X POST -H 'Content-Type: application/json' "${@:1:$#-1}" --data-binary "$body" "$URL/v1/metadata"
+}
+
+items='{"query": "{ meta_items { name } }"}'
+track_items='"args": {"table": {"schema": "meta", "name": "items"}}'
+export2='{"type": "export_metadata", "version": 2, "args": {}}'
+
+# Who may use /v1/metadata: admin only, Hasura's error shape and statuses
+test_metadata_auth() {
+  local key
+  meta "$export2"
+  expect "POST /v1/metadata without credentials is 401, in Hasura's error shape" 401 '"path":"$"' '"code":"access-denied"'
+  meta -H 'X-Hasura-Admin-Secret: wrong' "$export2"
+  expect "/v1/metadata with a wrong admin secret is 401" 401 '"error":"invalid x-hasura-admin-secret'
+  meta "${admin[@]}" -H 'X-Hasura-Role: reader' "$export2"
+  expect "admin secret with X-Hasura-Role: not admin, 400 access-denied (as Hasura)" 400 '"code":"access-denied"' "You have to be an admin"
+  meta -H "Authorization: Bearer $(jwt HS256 "$HS_KEY" "$(hasura_claims 42)")" "$export2"
+  expect "a JWT's role on /v1/metadata is 400 access-denied" 400 '"code":"access-denied"'
+  key=$(sql "SELECT graphql.create_api_key('reader')")
+  meta -H "Authorization: Bearer $key" "$export2"
+  expect "an API key's role on /v1/metadata is 400 access-denied" 400 '"code":"access-denied"'
+  meta "${admin[@]}" -H 'X-Hasura-Role: nosuchrole' "$export2"
+  expect "a role that does not exist on /v1/metadata is 403" 403 '"code":"access-denied"'
+  meta "${admin[@]}" -H 'X-Hasura-Role: admin' "$export2"
+  expect "admin secret with X-Hasura-Role: admin is admin" 200 '"resource_version"'
   req "$URL/v1/metadata"
-  expect "GET /v1/metadata is 405" 405
+  expect "GET /v1/metadata is 405" 405 '"code":"method-not-allowed"'
+}
+
+# The metadata API over HTTP: export, changes seen by the workers'
+# schema at once, resource_version conflicts, errors with their paths,
+# rollback of failed requests
+test_metadata_api() {
+  local rv rv2 exported
+  sql "CREATE SCHEMA meta; CREATE TABLE meta.items (id serial PRIMARY KEY, name text);
+       INSERT INTO meta.items (name) VALUES ('one'); CREATE TABLE meta.locked (id int PRIMARY KEY)" >/dev/null
+  meta "${admin[@]}" "$export2"
+  expect "export_metadata (version 2) as admin" 200 '"resource_version"' '"metadata"' '"sources"'
+  rv=$(jget resource_version)
+  exported=$(jget metadata)
+  gql "${admin[@]}" "$items"
+  expect "an untracked table outside graphql.schemas is not in the schema" 200 '"errors"'
+  meta "${admin[@]}" "{\"type\": \"pg_track_table\", \"resource_version\": $rv, $track_items}"
+  expect "pg_track_table with the current resource_version" 200 '"message": "success"'
+  gql "${admin[@]}" "$items"
+  expect "the workers' schema follows at once: the tracked table answers" 200 '"one"'
+  meta "${admin[@]}" "{\"type\": \"pg_untrack_table\", \"resource_version\": $rv, $track_items}"
+  expect "a stale resource_version is 409 conflict" 409 '"code": "conflict"' '"path": "$"' 'did not match'
+  gql "${admin[@]}" "$items"
+  expect "... and changes nothing (the table is still tracked)" 200 '"one"'
+  meta "${admin[@]}" "$export2"
+  rv2=$(jget resource_version)
+  if [ "$rv2" = $((rv + 1)) ]; then pass "resource_version grew by one: only the successful change counted"
+  else fail "resource_version grew by one: only the successful change counted ($rv, then $rv2)"; fi
+  meta "${admin[@]}" "{\"type\": \"replace_metadata\", \"version\": 2, \"resource_version\": $rv2, \"args\": {\"metadata\": $exported}}"
+  expect "replace_metadata with the first export" 200
+  gql "${admin[@]}" "$items"
+  expect "... the table is untracked again" 200 '"errors"'
+  meta "${admin[@]}" '{"type": "pg_track_table", "args": {"table": {"schema": "meta", "name": "nope"}}}'
+  expect "a missing table is 400 not-exists with the argument's path" 400 '"code": "not-exists"' '"path": "$.args.table"'
+  meta "${admin[@]}" '{"type": "pg_track_table", "args": {"tabl": "items"}}'
+  expect "a bad argument is 400 parse-failed with its path" 400 '"code": "parse-failed"' '"path": "$.args"'
+  meta "${admin[@]}" '{"type": "no_such_command", "args": {}}'
+  expect "an unknown command is 400 with the path of its type" 400 '"path": "$.type"'
+  meta "${admin[@]}" "{\"type\": \"bulk\", \"args\": [{\"type\": \"pg_track_table\", $track_items}, {\"type\": \"pg_track_table\", \"args\": {\"table\": \"nope\"}}]}"
+  expect "bulk: the failing command's error, with its path" 400 '"path": "$.args[1].args.table"'
+  gql "${admin[@]}" "$items"
+  expect "... and the transaction was rolled back: the first command did not stay" 200 '"errors"'
+  meta "${admin[@]}" '"a string"'
+  expect "a request that is not an object is 400 parse-failed" 400 '"code": "parse-failed"'
+  meta "${admin[@]}" '{"type": "export_metadata", "args": '
+  expect "invalid JSON is 400 invalid-json" 400 '"code":"invalid-json"' 'invalid JSON'
+  meta "${admin[@]}" ''
+  expect "an empty body is 400" 400 '"code":"invalid-json"'
+  req -X POST "${admin[@]}" -H 'Content-Type: text/plain' --data "$export2" "$URL/v1/metadata"
+  expect "a body that is not JSON (Content-Type) is 415" 415 '"code":"invalid-headers"'
+  if [ "$(sql "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'graphql http worker' AND state = 'idle in transaction'")" = 0 ]; then
+    pass "no worker is left in a transaction after the metadata errors"
+  else fail "no worker is left in a transaction after the metadata errors"; fi
+}
+
+# 500: an internal error inside graphql.metadata (GQ100 "unexpected": a
+# lock timeout while compiling permissions) and an error it does not catch
+# (the statement timeout while it waits for the metadata lock)
+test_metadata_500() {
+  local spec='{"type": "pg_create_select_permission", "args": {"table": {"schema": "meta", "name": "locked"}, "role": "reader", "permission": {"columns": "*", "filter": {}}}}'
+  meta "${admin[@]}" '{"type": "pg_track_table", "args": {"table": {"schema": "meta", "name": "locked"}}}'
+  expect "pg_track_table meta.locked" 200
+  sql "ALTER SYSTEM SET lock_timeout = '200ms'" >/dev/null
+  reload
+  sql "BEGIN; LOCK TABLE meta.locked IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(1.5); COMMIT" >/dev/null &
+  sleep 0.3
+  meta "${admin[@]}" "$spec"
+  wait
+  expect "an internal error of the metadata API (lock timeout) is 500 unexpected, its body verbatim" 500 \
+    '"code": "unexpected"' '"path": "$"' 'lock timeout'
+  sql "ALTER SYSTEM RESET lock_timeout" >/dev/null
+  reload
+  if [ "$(sql "SELECT count(*) FROM graphql.metadata_permission")" = 0 ]; then pass "... and was rolled back"
+  else fail "... and was rolled back"; fi
+  sql "BEGIN; SELECT 1 FROM graphql.metadata_state FOR UPDATE; SELECT pg_sleep(2); COMMIT" >/dev/null &
+  sleep 0.3
+  meta "${admin[@]}" "$spec"
+  wait
+  expect "another error (the statement timeout) is 500 unexpected with its message for admins" 500 \
+    '"code":"unexpected"' 'statement timeout'
+  meta "${admin[@]}" "$spec"
+  expect "the same request succeeds once the lock is free" 200 '"message": "success"'
+}
+
+# Hostile metadata bodies: answered with a JSON error; no worker dies
+test_metadata_hostile() {
+  local before after
+  before=$(worker_pids)
+  head -c 30000 /dev/zero | tr '\0' '[' >"$T/deep"
+  req -X POST -H 'Content-Type: application/json' "${admin[@]}" --data-binary "@$T/deep" "$URL/v1/metadata"
+  expect "/v1/metadata: deeply nested invalid JSON is 400 invalid-json" 400 '"code":"invalid-json"'
+  node -e 'const n=1000;process.stdout.write("{\"type\":\"bulk\",\"args\":[".repeat(n)+"{\"type\":\"export_metadata\",\"args\":{}}"+"]}".repeat(n))' >"$T/deepbulk"
+  req -X POST -H 'Content-Type: application/json' "${admin[@]}" --data-binary "@$T/deepbulk" "$URL/v1/metadata"
+  case $STATUS in 4*|5*) expect "/v1/metadata: bulk nested 1000 deep is an error answer" "$STATUS" '"code"' '"path"' ;;
+    *) fail "/v1/metadata: bulk nested 1000 deep is an error answer" ;; esac
+  node -e 'const n=5000;process.stdout.write("{\"type\":\"pg_track_table\",\"args\":{\"table\":"+"{\"a\":".repeat(n)+"1"+"}".repeat(n)+"}}")' >"$T/deepargs"
+  req -X POST -H 'Content-Type: application/json' "${admin[@]}" --data-binary "@$T/deepargs" "$URL/v1/metadata"
+  expect "/v1/metadata: arguments nested 5000 deep are 400 parse-failed" 400 '"code": "parse-failed"'
+  head -c 70000 /dev/zero | tr '\0' ' ' >"$T/big"
+  req -X POST -H 'Content-Type: application/json' "${admin[@]}" --data-binary "@$T/big" "$URL/v1/metadata"
+  expect "/v1/metadata: a body over graphql.http_max_body_size is 413, in Hasura's shape" 413 '"path":"$"' '"code"'
+  printf '{"type": "export_metadata", "args": {"a": "\xff\xfe"}}' >"$T/bad-utf8"
+  req -X POST -H 'Content-Type: application/json' "${admin[@]}" --data-binary "@$T/bad-utf8" "$URL/v1/metadata"
+  expect "/v1/metadata: invalid UTF-8 is 400" 400 UTF-8
+  printf '{"type": "export_metadata", "args": {"a": "\\u0000"}}' >"$T/nul"
+  req -X POST -H 'Content-Type: application/json' "${admin[@]}" --data-binary "@$T/nul" "$URL/v1/metadata"
+  expect "/v1/metadata: \\u0000 is 400 invalid-json" 400 '"code":"invalid-json"'
+  printf '{"type": "export_metadata", "args": {}}\0garbage' >"$T/nulbyte"
+  req -X POST -H 'Content-Type: application/json' "${admin[@]}" --data-binary "@$T/nulbyte" "$URL/v1/metadata"
+  expect "/v1/metadata: a NUL byte is 400" 400
+  raw 'POST /v1/metadata HTTP/1.1\r\nHost: x\r\nX-Hasura-Admin-Secret: '"$SECRET"'\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"type": "exp' >/dev/null
+  pass "/v1/metadata: a client that disconnects mid-body is survived"
+  meta "${admin[@]}" "$export2"
+  expect "/v1/metadata answers after the hostile bodies" 200 '"resource_version"'
+  after=$(worker_pids)
+  if [ -n "$before" ] && [ "$before" = "$after" ]; then pass "the worker pids are unchanged after hostile metadata bodies ($after)"
+  else fail "the worker pids are unchanged after hostile metadata bodies (before $before, after $after)"; fi
+}
+
+test_metadata() {
+  test_metadata_auth
+  test_metadata_api
+  test_metadata_500
+  test_metadata_hostile
 }
 
 # ------------------------------------------------------------ negotiation
@@ -434,6 +585,12 @@ test_anonymous_and_trust() {
   expect "graphql.http_trust_headers: X-Hasura-Role and X-Hasura-* as given" 200 '"role" : "writer"' 'x-hasura-user-id' '99'
   gql -H 'X-Hasura-Role: reader' -H 'X-Hasura-Admin-Secret: wrong' "$whoami"
   expect "a wrong admin secret is refused even when headers are trusted" 401
+  meta "$export2"
+  expect "trusted headers without X-Hasura-Role: /v1/metadata as admin" 200 '"resource_version"'
+  meta -H 'X-Hasura-Role: admin' "$export2"
+  expect "trusted headers with X-Hasura-Role: admin: /v1/metadata as admin" 200 '"resource_version"'
+  meta -H 'X-Hasura-Role: reader' "$export2"
+  expect "trusted headers with another role: /v1/metadata is 400 access-denied" 400 '"code":"access-denied"'
   sql "ALTER SYSTEM RESET graphql.http_trust_headers" >/dev/null
   reload
   gql -H 'X-Hasura-Role: writer' "$whoami"
@@ -449,6 +606,14 @@ test_enabled_apis() {
   reload
   gql "${admin[@]}" '{"query": "{ tags(limit: 1) { id } }"}'
   expect "... and back after a reload" 200 '"tags"'
+  sql "ALTER SYSTEM SET graphql.enabled_apis = 'graphql'" >/dev/null
+  reload
+  meta "${admin[@]}" "$export2"
+  expect "graphql.enabled_apis without metadata: /v1/metadata is 404" 404 '"code":"not-found"'
+  sql "ALTER SYSTEM RESET graphql.enabled_apis" >/dev/null
+  reload
+  meta "${admin[@]}" "$export2"
+  expect "... and back after a reload" 200 '"resource_version"'
 }
 
 # ------------------------------------------------------------ execution
@@ -473,6 +638,8 @@ test_execution() {
     if [[ $BODY == *'"insert_tags_one"'* ]] && [ "$(sql "SELECT count(*) FROM tags WHERE name = 'http-w'")" = 1 ]; then
       pass "a mutation over POST commits"
     else fail "a mutation over POST commits"; fi
+    gql "${admin[@]}" -H 'X-Hasura-Role: writer' '[{"query": "mutation { insert_tags_one(object: {name: \"http-batch\"}) { id } }"}, {"query": "{ tags(where: {name: {_eq: \"http-batch\"}}) { name } }"}]'
+    expect "a batch's query sees what the mutation before it wrote" 200 '"http-batch"'
   fi
   if [ "$(sql "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'graphql http worker' AND state = 'idle in transaction'")" = 0 ]; then
     pass "no worker is left in a transaction"
