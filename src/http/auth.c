@@ -141,7 +141,14 @@ session_from_headers(HttpCall *call, const char *role)
 	return session_finish(&s, role);
 }
 
-/* Every key of a jsonb object as a session variable (strings as strings) */
+/*
+ * Every key of a jsonb object as a session variable (strings as strings),
+ * except x-hasura-use-backend-only-permissions: backend-only permissions
+ * are for the admin secret (or trusted headers), as in Hasura, not for the
+ * holders of a token or key
+ */
+#define BACKEND_ONLY_VAR "x-hasura-use-backend-only-permissions"
+
 static void
 session_from_object(SessionBuf *s, Jsonb *obj)
 {
@@ -165,7 +172,10 @@ session_from_object(SessionBuf *s, Jsonb *obj)
 		}
 		else if (tok == WJB_VALUE && key != NULL)
 		{
-			if (v.type == jbvString)
+			if (keylen == strlen(BACKEND_ONLY_VAR) &&
+				pg_strncasecmp(key, BACKEND_ONLY_VAR, keylen) == 0)
+				;				/* dropped */
+			else if (v.type == jbvString)
 				session_add(s, key, keylen, v.val.string.val, v.val.string.len, false);
 			else
 			{
