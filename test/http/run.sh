@@ -10,7 +10,9 @@
 # keys live, read-only, revoked, expired; anonymous role; trusted
 # headers), the metadata API (admin only, Hasura's statuses: 400 with the
 # error's path, 409 on a stale resource_version, 500; rollback of failed
-# requests; hostile bodies), role switching and session variables, the statement timeout,
+# requests; hostile bodies), role switching and session variables, the
+# owner-only recipe set up through /v1/metadata (no cross-owner row for
+# JWTs or API keys), backend-only insert permissions, the statement timeout,
 # settings reloaded on SIGHUP, and hostile requests after which the
 # worker pids must be unchanged.  Prints TAP lines and ends with
 # "http: N passed, M failed".  With --audit, also runs graphql-http's
@@ -72,6 +74,15 @@ expect() {
     case $BODY in *"$s"*) ;; *) fail "$name (expected '$s' in the body)"; return ;; esac
   done
   pass "$name"
+}
+
+# expectc NAME STATUS [SUBSTRING...]: expect, blanks ignored (in the body and the substrings)
+expectc() {
+  local body=$BODY a=("$1" "$2") s
+  for s in "${@:3}"; do a+=("${s// /}"); done
+  BODY=${BODY// /}
+  expect "${a[@]}"
+  BODY=$body
 }
 
 # lacks NAME SUBSTRING: the last body does not contain it
@@ -616,6 +627,137 @@ test_enabled_apis() {
   expect "... and back after a reload" 200 '"resource_version"'
 }
 
+# ------------------------------------------------------------ permissions through the metadata API
+
+# user_claims ID [EXTRA]: Hasura claims for the role user with that user id
+user_claims() {
+  printf '{"sub":"u%s","exp":"+300","https://hasura.io/jwt/claims":{"x-hasura-default-role":"user","x-hasura-allowed-roles":["user"],"x-hasura-user-id":"%s"%s}}' "$1" "$1" "${2:-}"
+}
+
+# meta_ok NAME JSON: a metadata request as admin that must succeed
+meta_ok() {
+  meta "${admin[@]}" "$2"
+  expect "$1" 200 '"message": "success"'
+}
+
+own_perm() {
+  # own_perm KIND TABLE PERMISSION: pg_create_KIND_permission for role user
+  meta_ok "pg_create_$1_permission on own.$2 for role user" \
+    "{\"type\": \"pg_create_$1_permission\", \"args\": {\"table\": {\"schema\": \"own\", \"name\": \"$2\"}, \"role\": \"user\", \"permission\": $3}}"
+}
+
+# The owner-only recipe set up through POST /v1/metadata (tables,
+# relationships, a permission of each kind for role user with the filter
+# {owner_id: {_eq: X-Hasura-User-Id}}), then proved over HTTP for user 42
+# and user 7 (JWTs and an API key): no request ever reaches the other's rows
+test_owner_only() {
+  local owner='{"owner_id": {"_eq": "X-Hasura-User-Id"}}' t42 t7 k7 who cred mine other
+  sql "CREATE SCHEMA own;
+       CREATE TABLE own.docs (id int PRIMARY KEY, owner_id int NOT NULL, title text);
+       CREATE TABLE own.remarks (id int PRIMARY KEY, doc_id int NOT NULL REFERENCES own.docs, owner_id int NOT NULL, body text);
+       INSERT INTO own.docs VALUES (1, 42, 'doc-a-42'), (2, 42, 'doc-b-42'), (3, 7, 'doc-c-7');
+       -- remarks on the other's documents too: the relationships must not leak them
+       INSERT INTO own.remarks VALUES (11, 1, 42, 'rem-a-42'), (12, 3, 42, 'rem-b-42'), (13, 3, 7, 'rem-c-7'), (14, 1, 7, 'rem-d-7')" >/dev/null
+  meta_ok "pg_track_table own.docs" '{"type": "pg_track_table", "args": {"table": {"schema": "own", "name": "docs"}}}'
+  meta_ok "pg_track_table own.remarks" '{"type": "pg_track_table", "args": {"table": {"schema": "own", "name": "remarks"}}}'
+  meta_ok "pg_create_object_relationship remarks.doc" '{"type": "pg_create_object_relationship", "args": {"table": {"schema": "own", "name": "remarks"}, "name": "doc", "using": {"foreign_key_constraint_on": "doc_id"}}}'
+  meta_ok "pg_create_array_relationship docs.remarks" '{"type": "pg_create_array_relationship", "args": {"table": {"schema": "own", "name": "docs"}, "name": "remarks", "using": {"foreign_key_constraint_on": {"table": {"schema": "own", "name": "remarks"}, "column": "doc_id"}}}}'
+  own_perm select docs "{\"columns\": \"*\", \"filter\": $owner, \"allow_aggregations\": true}"
+  own_perm insert docs "{\"columns\": \"*\", \"check\": $owner}"
+  own_perm update docs "{\"columns\": [\"title\"], \"filter\": $owner, \"check\": $owner}"
+  own_perm delete docs "{\"filter\": $owner}"
+  own_perm select remarks "{\"columns\": \"*\", \"filter\": $owner, \"allow_aggregations\": true}"
+
+  t42=$(jwt HS256 "$HS_KEY" "$(user_claims 42)")
+  t7=$(jwt HS256 "$HS_KEY" "$(user_claims 7)")
+  k7=$(sql "SELECT graphql.create_api_key('user', '{\"x-hasura-user-id\": \"7\"}')")
+  for who in 42 7 key7; do
+    case $who in
+      42) cred="Bearer $t42" mine=42 other=7 ;;
+      7) cred="Bearer $t7" mine=7 other=42 ;;
+      key7) cred="Bearer $k7" mine=7 other=42 ;;
+    esac
+    gql -H "Authorization: $cred" '{"query": "{ own_docs(order_by: {id: asc}) { id owner_id title } }"}'
+    expectc "owner-only ($who): the list has the own documents" 200 "-$mine\""
+    lacks "owner-only ($who): ... and none of the other's" "-$other\""
+    gql -H "Authorization: $cred" '{"query": "{ a: own_docs_by_pk(id: 1) { title } c: own_docs_by_pk(id: 3) { title } }"}'
+    if [ $mine = 42 ]; then expectc "owner-only ($who): _by_pk of the own row, null for the other's" 200 '"a":{"title":"doc-a-42"}' '"c":null'
+    else expectc "owner-only ($who): _by_pk of the own row, null for the other's" 200 '"a":null' '"c":{"title":"doc-c-7"}'; fi
+    gql -H "Authorization: $cred" '{"query": "{ own_docs_aggregate { aggregate { count } } own_remarks_aggregate { aggregate { count } } }"}'
+    if [ $mine = 42 ]; then expectc "owner-only ($who): _aggregate counts only the own rows" 200 '"own_docs_aggregate":{"aggregate":{"count":2}}' '"own_remarks_aggregate":{"aggregate":{"count":2}}'
+    else expectc "owner-only ($who): _aggregate counts only the own rows" 200 '"own_docs_aggregate":{"aggregate":{"count":1}}' '"own_remarks_aggregate":{"aggregate":{"count":2}}'; fi
+    gql -H "Authorization: $cred" '{"query": "{ own_docs { title remarks { body } } }"}'
+    expectc "owner-only ($who): an array relationship has only the own remarks" 200 "-$mine\""
+    lacks "owner-only ($who): ... none of the other's remarks on the own documents" "-$other\""
+    gql -H "Authorization: $cred" '{"query": "{ own_remarks(order_by: {id: asc}) { body doc { title } } }"}'
+    if [ $mine = 42 ]; then expectc "owner-only ($who): an object relationship to the other's document is null" 200 '"body":"rem-b-42","doc":null' '"doc":{"title":"doc-a-42"}'
+    else expectc "owner-only ($who): an object relationship to the other's document is null" 200 '"body":"rem-d-7","doc":null' '"doc":{"title":"doc-c-7"}'; fi
+    lacks "owner-only ($who): ... and no remark or document of the other" "-$other\""
+  done
+
+  gql -H "Authorization: Bearer $t42" '{"query": "mutation { update_own_docs(where: {id: {_eq: 3}}, _set: {title: \"hacked\"}) { affected_rows } update_own_docs_by_pk(pk_columns: {id: 3}, _set: {title: \"hacked\"}) { id } }"}'
+  expectc "owner-only: update_ of the other's row affects 0 rows" 200 '"affected_rows":0' '"update_own_docs_by_pk":null'
+  gql -H "Authorization: Bearer $t42" '{"query": "mutation { delete_own_docs(where: {owner_id: {_eq: 7}}) { affected_rows } delete_own_docs_by_pk(id: 3) { id } }"}'
+  expectc "owner-only: delete_ of the other's row affects 0 rows" 200 '"affected_rows":0' '"delete_own_docs_by_pk":null'
+  gql -H "Authorization: Bearer $k7" '{"query": "mutation { update_own_docs(where: {}, _set: {title: \"all mine\"}) { affected_rows } }"}'
+  expectc "owner-only (API key): update_ without a filter touches only the own row" 200 '"affected_rows":1'
+  if [ "$(sql "SELECT string_agg(title, ',' ORDER BY id) FROM own.docs")" = "doc-a-42,doc-b-42,all mine" ]; then
+    pass "owner-only: the other's rows are unchanged in the table"
+  else fail "owner-only: the other's rows are unchanged in the table ($(sql "SELECT string_agg(title, ',' ORDER BY id) FROM own.docs"))"; fi
+  sql "UPDATE own.docs SET title = 'doc-c-7' WHERE id = 3" >/dev/null
+  gql -H "Authorization: Bearer $t42" '{"query": "mutation { insert_own_docs_one(object: {id: 4, owner_id: 7, title: \"forged\"}) { id } }"}'
+  expectc "owner-only: insert with the other's owner_id is refused" 200 '"errors"' '"permission-error"'
+  gql -H "Authorization: Bearer $k7" '{"query": "mutation { insert_own_docs(objects: [{id: 5, owner_id: 42, title: \"forged\"}]) { affected_rows } }"}'
+  expectc "owner-only (API key): insert with the other's owner_id is refused" 200 '"errors"' '"permission-error"'
+  gql -H "Authorization: Bearer $t42" '{"query": "mutation { update_own_docs_by_pk(pk_columns: {id: 1}, _set: {title: \"doc-a2-42\"}) { title } }"}'
+  expectc "owner-only: the own row can be updated" 200 '"title":"doc-a2-42"'
+  gql -H "Authorization: Bearer $t7" '{"query": "mutation { insert_own_docs_one(object: {id: 6, owner_id: 7, title: \"doc-e-7\"}) { id } }"}'
+  expectc "owner-only: a row with the own owner_id can be inserted" 200 '"insert_own_docs_one":{"id":6}'
+  gql -H "Authorization: Bearer $t7" '{"query": "mutation { delete_own_docs_by_pk(id: 6) { title } }"}'
+  expectc "owner-only: the own row can be deleted" 200 '"title":"doc-e-7"'
+  if [ "$(sql "SELECT count(*) FROM own.docs WHERE title = 'forged' OR id IN (4, 5, 6)")" = 0 ]; then
+    pass "owner-only: no forged row reached the table"
+  else fail "owner-only: no forged row reached the table"; fi
+  gql "${admin[@]}" '{"query": "{ own_docs_aggregate { aggregate { count } } own_remarks(order_by: {id: asc}) { body doc { title } } }"}'
+  expectc "owner-only: the admin secret sees every row" 200 '"count":3' '"rem-a-42"' '"rem-b-42"' '"rem-c-7"' '"rem-d-7"' '"doc":{"title":"doc-c-7"}'
+}
+
+# Backend-only insert permissions: the insert field exists only with the
+# admin secret, X-Hasura-Role and X-Hasura-Use-Backend-Only-Permissions:
+# true (or trusted headers); a JWT claim or an API key session with that
+# variable does not unlock it (src/http/auth.c drops it)
+test_backend_only() {
+  local root='{"query": "{ __type(name: \"mutation_root\") { fields { name } } }"}' tok key
+  sql "CREATE TABLE own.events (id serial PRIMARY KEY, owner_id int NOT NULL, what text)" >/dev/null
+  meta_ok "pg_track_table own.events" '{"type": "pg_track_table", "args": {"table": {"schema": "own", "name": "events"}}}'
+  own_perm select events '{"columns": "*", "filter": {"owner_id": {"_eq": "X-Hasura-User-Id"}}}'
+  own_perm insert events '{"columns": ["owner_id", "what"], "check": {"owner_id": {"_eq": "X-Hasura-User-Id"}}, "backend_only": true}'
+  gql "${admin[@]}" -H 'X-Hasura-Role: user' -H 'X-Hasura-User-Id: 42' -H 'X-Hasura-Use-Backend-Only-Permissions: true' "$root"
+  expectc "backend_only: insert_own_events for the admin secret + X-Hasura-Role + X-Hasura-Use-Backend-Only-Permissions" 200 '"insert_own_events"' '"insert_own_docs"'
+  gql "${admin[@]}" -H 'X-Hasura-Role: user' -H 'X-Hasura-User-Id: 42' -H 'X-Hasura-Use-Backend-Only-Permissions: true' \
+    '{"query": "mutation { insert_own_events_one(object: {owner_id: 42, what: \"backend\"}) { what } }"}'
+  expectc "backend_only: ... and the insert runs" 200 '"what":"backend"'
+  gql "${admin[@]}" -H 'X-Hasura-Role: user' -H 'X-Hasura-User-Id: 42' "$root"
+  expectc "backend_only: the admin secret + X-Hasura-Role without the header: no insert_own_events" 200 '"insert_own_docs"'
+  lacks "backend_only: ... (absent)" 'insert_own_events'
+  tok=$(jwt HS256 "$HS_KEY" "$(user_claims 42 ',"x-hasura-use-backend-only-permissions":"true"')")
+  gql -H "Authorization: Bearer $tok" "$root"
+  expectc "backend_only: a JWT whose claims carry x-hasura-use-backend-only-permissions gets the other mutations" 200 '"insert_own_docs"'
+  lacks "backend_only: ... but no insert_own_events" 'insert_own_events'
+  gql -H "Authorization: Bearer $tok" '{"query": "mutation { insert_own_events_one(object: {owner_id: 42, what: \"jwt\"}) { what } }"}'
+  expectc "backend_only: ... and cannot insert" 200 '"errors"'
+  gql -H "Authorization: Bearer $tok" "$whoami"
+  lacks "backend_only: ... and the variable is not in its session" 'backend-only'
+  key=$(sql "SELECT graphql.create_api_key('user', '{\"x-hasura-user-id\": \"42\", \"X-Hasura-Use-Backend-Only-Permissions\": \"true\"}')")
+  gql -H "Authorization: Bearer $key" "$root"
+  expectc "backend_only: an API key whose session has it gets the other mutations" 200 '"insert_own_docs"'
+  lacks "backend_only: ... but no insert_own_events" 'insert_own_events'
+  gql -H "Authorization: Bearer $key" '{"query": "mutation { insert_own_events_one(object: {owner_id: 42, what: \"key\"}) { what } }"}'
+  expectc "backend_only: ... and cannot insert" 200 '"errors"'
+  if [ "$(sql "SELECT string_agg(what, ',') FROM own.events")" = backend ]; then pass "backend_only: only the backend's row was inserted"
+  else fail "backend_only: only the backend's row was inserted"; fi
+}
+
 # ------------------------------------------------------------ execution
 
 test_execution() {
@@ -757,6 +899,8 @@ test_admin_secret
 test_jwt_hs
 test_jwt_pk
 test_api_keys
+test_owner_only
+test_backend_only
 test_anonymous_and_trust
 test_enabled_apis
 test_execution
