@@ -565,6 +565,10 @@ graphql_build_plan_functions(BuildState *st)
 		/* root fields: automatically exposed or tracked ones */
 		if (!fn->row_of && !fn->auto_exposed && !fn->tracked)
 			continue;
+		/* without inference, a tracked function needs a function permission */
+		if (fn->tracked && !fn->row_of && !cat->is_admin &&
+			!cat->infer_function_permissions && !fn->permitted)
+			continue;
 		if (!fn->row_of && fn->custom_name)
 			name = pstrdup(fn->custom_name);
 		if (!graphql_valid_name(name) || !function_typed(st, fn))

@@ -906,6 +906,10 @@ static const char *md_functions_sql =
 " SELECT c.function, 'c'::\"char\", c.name, NULL, NULL, NULL, c.relid"
 " FROM graphql.reflect_computed_fields c";
 
+/* The tracked functions the current role has a function permission for */
+static const char *md_function_permissions_sql =
+"SELECT p.function FROM graphql.reflect_function_permissions p WHERE p.role = current_user";
+
 /* The permissions of the current role (the view shows a role its own) */
 static const char *md_permissions_sql =
 "SELECT p.relid, p.kind, p.row_limit, p.allow_aggregations, p.backend_only,"
@@ -1238,6 +1242,14 @@ read_md_permissions(ReflectState *st)
 				perm->root_fields |= (uint32) 1 << r;
 		}
 	}
+	run_query0(md_function_permissions_sql);
+	for (i = 0; i < SPI_processed; i++)
+	{
+		GqlCatFunction *fn = function_by_oid(st->cat, get_oid(i, 1));
+
+		if (fn)
+			fn->permitted = true;
+	}
 	run_query0(md_presets_sql);
 	for (i = 0; i < SPI_processed; i++)
 	{
@@ -1283,6 +1295,7 @@ graphql_catalog_reflect(MemoryContext cxt)
 	read_types(&st);
 	st.cat->is_admin = graphql_role_is_admin(GetUserId());
 	st.cat->backend_only = graphql_session_backend_only();
+	st.cat->infer_function_permissions = graphql_infer_function_permissions;
 	read_md_tables(&st);
 	read_md_enums(&st);
 	read_md_relationships(&st);

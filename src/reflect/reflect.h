@@ -218,6 +218,7 @@ typedef struct GqlCatFunction
 	const char *custom_name;	/* metadata: root field name, or NULL */
 	const char *custom_aggregate;	/* metadata: name of <fn>_aggregate, or NULL */
 	char		exposed_as;		/* metadata: 'q'uery, 'm'utation, or 0 */
+	bool		permitted;		/* metadata: the role has a function permission */
 	const char *computed_name;	/* metadata: a computed field of this name */
 	struct GqlCatRelation *computed_of;	/* ... of this relation, or NULL */
 	/* set by the builder */
@@ -408,6 +409,7 @@ typedef struct GqlCatalog
 	bool		is_admin;		/* the role is an administrator */
 	bool		backend_only;	/* the session asks for backend-only
 								 * permissions (x-hasura-use-backend-only-permissions) */
+	bool		infer_function_permissions; /* the setting at build time */
 } GqlCatalog;
 
 /* Read the catalog as the current role sees it; all memory from cxt */
