@@ -281,7 +281,13 @@ plan_relation_mutations(BuildState *st, RelInfo *ri)
 		(rel->perms[GQL_PERM_INSERT] == NULL ||
 		 !rel->perms[GQL_PERM_INSERT]->backend_only || st->cat->backend_only);
 	ri->updatable = rel->can_update && ri->nupd > 0;
-	ri->deletable = rel->can_delete;
+	if (ri->insert_only)
+	{
+		/* no <t>_bool_exp for where, no row to read for on_conflict */
+		ri->updatable = false;
+		ri->narbiters = 0;
+	}
+	ri->deletable = rel->can_delete && !ri->insert_only;
 }
 
 /* The source of a mutation field of a relation, its tag set */
@@ -311,7 +317,8 @@ claim_mutation_names(BuildState *st, RelInfo *ri)
 	bool		want[lengthof(mut_fields)];
 	int			k;
 
-	want[MUT_INSERT] = want[MUT_INSERT_ONE] = ri->insertable;
+	want[MUT_INSERT] = ri->insertable;
+	want[MUT_INSERT_ONE] = ri->insertable && !ri->insert_only;	/* returns <t> */
 	want[MUT_UPDATE] = want[MUT_UPDATE_MANY] = ri->updatable;
 	want[MUT_UPDATE_BY_PK] = ri->updatable && ri->rel->npkey > 0;
 	want[MUT_DELETE] = ri->deletable;
@@ -348,7 +355,7 @@ graphql_build_plan_mutations(BuildState *st)
 				j;
 
 	for (k = 0; k < st->cat->nrelations; k++)
-		if (st->rels[k].exposed)
+		if (st->rels[k].exposed || st->rels[k].insert_only)
 		{
 			plan_relation_mutations(st, &st->rels[k]);
 			claim_mutation_names(st, &st->rels[k]);
@@ -893,7 +900,7 @@ emit_mutation_root(BuildState *st, const Plan *p)
 		RelInfo    *ri = &st->rels[k];
 		const char *n = ri->rel->gql_name;
 
-		for (j = 0; ri->exposed && j < (int) lengthof(mut_fields); j++)
+		for (j = 0; (ri->exposed || ri->insert_only) && j < (int) lengthof(mut_fields); j++)
 		{
 			GqlTypeRef *type;
 			Member	   *m;
@@ -1081,9 +1088,10 @@ emit_mutation_response(BuildState *st, const Plan *p)
 										ri->label), ri->rel);
 	graphql_build_member(&ml, "affected_rows", NONNULL(NAMED("Int")),
 						 "number of rows affected by the mutation", NULL);
-	graphql_build_member(&ml, "returning",
-						 NONNULL(LIST(NAMED(ri->rel->gql_name))),
-						 "data from the rows affected by the mutation", NULL);
+	if (!ri->insert_only)
+		graphql_build_member(&ml, "returning",
+							 NONNULL(LIST(NAMED(ri->rel->gql_name))),
+							 "data from the rows affected by the mutation", NULL);
 	graphql_build_emit_members(st, t, &ml);
 }
 

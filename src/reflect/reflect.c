@@ -34,22 +34,29 @@
  * The relations a role may see in the schemas $1 and the tracked ones
  * (graphql.reflect_tables): ordinary, partitioned, foreign tables, views
  * and materialized views; not partitions; in schemas with USAGE; with
- * SELECT on the table or on one of its columns.  Tracked relations outside
- * graphql.schemas come last (nsppos is NULL), by schema and name.
+ * SELECT on the table or on one of its columns, or, for tracked ones,
+ * INSERT (insert_only: a relation the role may insert into but not read,
+ * as Hasura's insert permission without a select permission).  Tracked
+ * relations outside graphql.schemas come last (nsppos is NULL), by schema
+ * and name.
  */
 #define RELS_CTE \
 	"WITH rels AS (" \
 	" SELECT c.oid, n.nspname, c.relname, c.relkind, c.relrowsecurity," \
-	"        pg_catalog.array_position($1, n.nspname::text) AS nsppos" \
+	"        pg_catalog.array_position($1, n.nspname::text) AS nsppos," \
+	"        NOT (pg_catalog.has_table_privilege(c.oid, 'SELECT')" \
+	"             OR pg_catalog.has_any_column_privilege(c.oid, 'SELECT')) AS insert_only" \
 	" FROM pg_catalog.pg_class c" \
 	" JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace" \
-	" WHERE (n.nspname = ANY ($1)" \
-	"        OR c.oid IN (SELECT t.relid FROM graphql.reflect_tables t))" \
+	" WHERE (n.nspname = ANY ($1) OR c.oid IN (SELECT t.relid FROM graphql.reflect_tables t))" \
 	"   AND c.relkind IN ('r', 'v', 'm', 'p', 'f')" \
 	"   AND NOT c.relispartition" \
 	"   AND pg_catalog.has_schema_privilege(n.oid, 'USAGE')" \
 	"   AND (pg_catalog.has_table_privilege(c.oid, 'SELECT')" \
-	"        OR pg_catalog.has_any_column_privilege(c.oid, 'SELECT'))) "
+	"        OR pg_catalog.has_any_column_privilege(c.oid, 'SELECT')" \
+	"        OR (c.oid IN (SELECT t.relid FROM graphql.reflect_tables t)" \
+	"            AND (pg_catalog.has_table_privilege(c.oid, 'INSERT')" \
+	"                 OR pg_catalog.has_any_column_privilege(c.oid, 'INSERT'))))) "
 
 /*
  * With what the role may change: pg_relation_is_updatable's bits are
@@ -68,7 +75,7 @@ RELS_CTE
 "       pg_catalog.has_table_privilege(oid, 'UPDATE')"
 "         OR pg_catalog.has_any_column_privilege(oid, 'UPDATE'),"
 "       pg_catalog.has_table_privilege(oid, 'DELETE'),"
-"       nsppos IS NOT NULL"
+"       nsppos IS NOT NULL, insert_only"
 " FROM rels ORDER BY nsppos, nspname COLLATE \"C\", relname COLLATE \"C\"";
 
 static const char *columns_sql =
@@ -83,7 +90,8 @@ RELS_CTE
 "       pg_catalog.has_column_privilege(a.attrelid, a.attnum, 'UPDATE')"
 " FROM rels r JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid"
 " WHERE a.attnum > 0 AND NOT a.attisdropped"
-"   AND pg_catalog.has_column_privilege(a.attrelid, a.attnum, 'SELECT')"
+"   AND (pg_catalog.has_column_privilege(a.attrelid, a.attnum, 'SELECT')"
+"        OR (r.insert_only AND pg_catalog.has_column_privilege(a.attrelid, a.attnum, 'INSERT')))"
 " ORDER BY a.attrelid, a.attnum";
 
 /* Primary, unique and foreign keys (not the clones on partitions) */
@@ -302,6 +310,7 @@ read_relations(ReflectState *st)
 		rel->can_update = (updatable & (1 << CMD_UPDATE)) && get_bool(i, 9);
 		rel->can_delete = (updatable & (1 << CMD_DELETE)) && get_bool(i, 10);
 		rel->auto_exposed = get_bool(i, 11);
+		rel->insert_only = get_bool(i, 12);
 		rel->index = (int) i;
 		oid_map_put(st->relations, rel->oid, rel);
 	}

@@ -386,6 +386,9 @@ typedef struct GqlCatRelation
 	/* exposure and metadata (graphql.reflect_tables, reflect_permissions) */
 	bool		auto_exposed;	/* in a schema of graphql.schemas */
 	bool		tracked;		/* in the metadata */
+	bool		insert_only;	/* tracked, the role may insert but select no
+								 * column: its columns are the insertable
+								 * ones, it has insert_<t> only */
 	bool		is_enum;		/* metadata: an enum table */
 	const char *custom_name;	/* metadata: its GraphQL base name, or NULL */
 	const char *custom_roots[GQL_NUM_ROOT_KINDS];	/* metadata: root field
