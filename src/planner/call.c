@@ -83,6 +83,19 @@ graphql_sql_call(SqlContext *cx, const GqlCatFunction *fn, const char *row,
 			appendStringInfo(&cx->buf, "%s.*", row);
 			continue;
 		}
+		if (k == fn->session_arg)
+		{
+			/* the session variables, as Hasura's session_argument */
+			if (!first)
+				appendStringInfoString(&cx->buf, ", ");
+			first = false;
+			if (named)
+				appendStringInfo(&cx->buf, "%s => ", quote_identifier(a->sqlname));
+			appendStringInfo(&cx->buf,
+							 "coalesce(nullif(current_setting('graphql.session', true), ''), '{}')::%s",
+							 graphql_sql_type_name(a->typid, false));
+			continue;
+		}
 		v = given(args, a->name, &present);
 		if (!present && a->has_default)
 		{

@@ -395,7 +395,7 @@ function_typed(BuildState *st, GqlCatFunction *fn)
 	{
 		GqlCatFunctionArg *a = &fn->args[k];
 
-		if (fn->row_of && k == fn->row_arg)
+		if (graphql_function_arg_hidden(fn, k))
 			continue;
 		if (!graphql_valid_name(a->name) || st->type_scalar[a->type->index] == NULL ||
 			st->type_scalar[a->type->index]->is_composite)
@@ -409,11 +409,16 @@ function_typed(BuildState *st, GqlCatFunction *fn)
 	return st->rels[fn->relation->index].exposed;
 }
 
-/* Does a function take arguments besides the row of a computed field */
+/* Does a function take arguments besides those the engine gives */
 static bool
 function_takes_args(const GqlCatFunction *fn)
 {
-	return fn->nargs > (fn->row_of ? 1 : 0);
+	int			k;
+
+	for (k = 0; k < fn->nargs; k++)
+		if (!graphql_function_arg_hidden(fn, k))
+			return true;
+	return false;
 }
 
 /* Must args be given: an argument without a default */
@@ -423,7 +428,7 @@ function_needs_args(const GqlCatFunction *fn)
 	int			k;
 
 	for (k = 0; k < fn->nargs; k++)
-		if (!(fn->row_of && k == fn->row_arg) && !fn->args[k].has_default)
+		if (!graphql_function_arg_hidden(fn, k) && !fn->args[k].has_default)
 			return true;
 	return false;
 }
@@ -435,7 +440,7 @@ mark_function_scalars(BuildState *st, GqlCatFunction *fn)
 	int			k;
 
 	for (k = 0; k < fn->nargs; k++)
-		if (!(fn->row_of && k == fn->row_arg))
+		if (!graphql_function_arg_hidden(fn, k))
 			graphql_build_mark_used(st, st->type_scalar[fn->args[k].type->index]);
 	if (fn->returns == GQL_FUNC_SCALAR)
 		graphql_build_mark_used(st, st->type_scalar[fn->ret_type->index]);
@@ -1185,7 +1190,7 @@ emit_function_args(BuildState *st, const Plan *p)
 		GqlCatFunctionArg *a = &fn->args[k];
 		GqlInputValue *v;
 
-		if (fn->row_of && k == fn->row_arg)
+		if (graphql_function_arg_hidden(fn, k))
 			continue;
 		v = gql_type_add_input_field(st->schema, t, a->name,
 									 graphql_build_value_type(st, a->type, a->is_array),

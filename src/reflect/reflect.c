@@ -722,6 +722,7 @@ read_functions(ReflectState *st)
 			continue;			/* overloaded */
 		memset(fn, 0, sizeof(GqlCatFunction));
 		fn->tag = GQL_CAT_FUNCTION;
+		fn->session_arg = -1;
 		fn->oid = get_oid(i, 1);
 		fn->nspname = get_string(st, i, 2);
 		fn->proname = get_string(st, i, 3);
@@ -909,10 +910,12 @@ static const char *md_relationships_sql =
 
 static const char *md_functions_sql =
 "SELECT f.function, 'f'::\"char\", f.custom_name, f.custom_root_fields ->> 'function',"
-"       f.custom_root_fields ->> 'function_aggregate', f.exposed_as, NULL::oid"
+"       f.custom_root_fields ->> 'function_aggregate', f.exposed_as, NULL::oid,"
+"       f.session_argument"
 " FROM graphql.reflect_functions f"
 " UNION ALL"
-" SELECT c.function, 'c'::\"char\", c.name, NULL, NULL, NULL, c.relid"
+" SELECT c.function, 'c'::\"char\", c.name, NULL, NULL, NULL, c.relid,"
+"       c.session_argument"
 " FROM graphql.reflect_computed_fields c";
 
 /* The tracked functions the current role has a function permission for */
@@ -1160,6 +1163,18 @@ function_by_oid(GqlCatalog *cat, Oid oid)
 	return NULL;
 }
 
+/* The index of fn's argument with this SQL name, or -1 */
+static int
+function_arg_named(const GqlCatFunction *fn, const char *name)
+{
+	int			k;
+
+	for (k = 0; name && k < fn->nargs; k++)
+		if (fn->args[k].sqlname && strcmp(fn->args[k].sqlname, name) == 0)
+			return k;
+	return -1;
+}
+
 /* Tracked functions and declared computed fields */
 static void
 read_md_functions(ReflectState *st)
@@ -1174,6 +1189,7 @@ read_md_functions(ReflectState *st)
 
 		if (fn == NULL)
 			continue;
+		fn->session_arg = function_arg_named(fn, get_string(st, i, 8));
 		if (get_char(i, 2) == 'f')
 		{
 			fn->tracked = true;

@@ -219,6 +219,8 @@ typedef struct GqlCatFunction
 	const char *custom_aggregate;	/* metadata: name of <fn>_aggregate, or NULL */
 	char		exposed_as;		/* metadata: 'q'uery, 'm'utation, or 0 */
 	bool		permitted;		/* metadata: the role has a function permission */
+	int			session_arg;	/* metadata: the argument given the session
+								 * variables (session_argument), or -1 */
 	const char *computed_name;	/* metadata: a computed field of this name */
 	struct GqlCatRelation *computed_of;	/* ... of this relation, or NULL */
 	/* set by the builder */
@@ -414,6 +416,16 @@ typedef struct GqlCatalog
 								 * permissions (x-hasura-use-backend-only-permissions) */
 	bool		infer_function_permissions; /* the setting at build time */
 } GqlCatalog;
+
+/*
+ * Is argument k of fn given by the engine, not by <fn>_args: the row of a
+ * computed field, or the session variables (session_argument)
+ */
+static inline bool
+graphql_function_arg_hidden(const GqlCatFunction *fn, int k)
+{
+	return (fn->row_of && k == fn->row_arg) || k == fn->session_arg;
+}
 
 /* Read the catalog as the current role sees it; all memory from cxt */
 extern GqlCatalog *graphql_catalog_reflect(MemoryContext cxt);
