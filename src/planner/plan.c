@@ -322,6 +322,13 @@ plan_distinct(PlanSelect *sel, const GqlValue *v)
 			sel->distinct_on[j++] = sel->distinct_on[k];
 	}
 	sel->ndistinct = j;
+	/* DISTINCT ON sorts: a type without ordering (json) cannot be a key */
+	for (k = 0; k < sel->ndistinct; k++)
+		if (!sel->distinct_on[k]->orderable)
+			ereport(ERROR,
+					(errcode(ERRCODE_GRAPHQL_VALIDATION),
+					 errmsg("\"distinct_on\" column \"%s\" has a type without ordering: its values cannot be told apart",
+							sel->distinct_on[k]->gql_name)));
 	if (sel->ndistinct == 0 || sel->norder == 0)
 	{
 		sel->order = palloc0(sizeof(PlanOrder) * (sel->ndistinct + 1));
