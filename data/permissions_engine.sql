@@ -25,8 +25,16 @@ CREATE FUNCTION pe_item_label(i pe_item) RETURNS text STABLE LANGUAGE sql AS $$ 
 CREATE FUNCTION pe_item_cents(i pe_item) RETURNS int STABLE LANGUAGE sql AS $$ SELECT i.price * 100 $$;
 CREATE FUNCTION pe_item_same_owner(i pe_item) RETURNS SETOF pe_item STABLE LANGUAGE sql
   AS $$ SELECT * FROM pe_item WHERE owner_id = i.owner_id AND id <> i.id $$;
+-- tracked functions returning rows of a table the role may aggregate (pe_item) and of
+-- one it may not (pe_tag)
+CREATE FUNCTION pe_cheap_items(max_price int) RETURNS SETOF pe_item STABLE LANGUAGE sql
+  AS $$ SELECT * FROM pe_item WHERE price <= max_price $$;
+CREATE FUNCTION pe_find_tags(q text) RETURNS SETOF pe_tag STABLE LANGUAGE sql
+  AS $$ SELECT * FROM pe_tag WHERE label LIKE '%' || q || '%' $$;
 
 SELECT graphql.metadata($${"type": "bulk", "args": [
+  {"type": "pg_track_function", "args": {"function": "pe_cheap_items"}},
+  {"type": "pg_track_function", "args": {"function": "pe_find_tags"}},
   {"type": "pg_track_table", "args": {"table": "pe_person"}},
   {"type": "pg_track_table", "args": {"table": "pe_item"}},
   {"type": "pg_track_table", "args": {"table": "pe_tag"}},

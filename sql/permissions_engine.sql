@@ -22,8 +22,9 @@ $$;
 BEGIN;
 SET LOCAL ROLE pe_user;
 SET LOCAL graphql.session = '{"x-hasura-user-id": "1"}';
--- query_root: pe_person only by pk (query_root_fields); no pe_tag_aggregate (no
--- allow_aggregations); pe_item and the view with their aggregates
+-- query_root: pe_person only by pk (query_root_fields); no pe_tag_aggregate and no
+-- pe_find_tags_aggregate (no allow_aggregations on pe_tag); pe_item, the view and
+-- pe_cheap_items with their aggregates
 SELECT string_agg(f, ' ' ORDER BY f) AS query_root FROM sdl_fields('query_root') AS f;
 -- mutation_root: inserts where there is an insert permission (not pe_log: backend_only),
 -- updates where there is an update permission, the view's delete
@@ -44,9 +45,10 @@ SELECT graphql.resolve('{ pe_person { id } }')::jsonb;
 SELECT graphql.resolve('{ pe_tag_aggregate { aggregate { count } } }')::jsonb;
 SELECT graphql.resolve('{ pe_item_by_pk(id: 1) { cents } }')::jsonb;
 SELECT graphql.resolve('{ pe_item_by_pk(id: 1) { tags_aggregate { aggregate { count } } } }')::jsonb;
+SELECT graphql.resolve('{ pe_find_tags_aggregate(args: {q: "o"}) { aggregate { count } } }')::jsonb;
 ROLLBACK;
 -- the admin has them all
-SELECT graphql.resolve('{ pe_person(order_by: {id: asc}) { id } pe_tag_aggregate { aggregate { count } } pe_item_by_pk(id: 1) { cents tags_aggregate { aggregate { count } } } }')::jsonb;
+SELECT graphql.resolve('{ pe_person(order_by: {id: asc}) { id } pe_tag_aggregate { aggregate { count } } pe_item_by_pk(id: 1) { cents tags_aggregate { aggregate { count } } } pe_find_tags_aggregate(args: {q: "o"}) { aggregate { count } } }')::jsonb;
 
 -- ---------------------------------------------------------------- limit
 BEGIN;
@@ -62,6 +64,9 @@ SELECT graphql.resolve('{ pe_person_by_pk(id: 2) { items(order_by: {id: asc}) { 
 SELECT graphql.resolve('{ pe_item_by_pk(id: 1) { tags(order_by: {id: asc}) { label } } }')::jsonb;
 -- and a computed field returning its rows
 SELECT graphql.resolve('{ pe_item_by_pk(id: 2) { same_owner(order_by: {id: asc}) { id } } }')::jsonb;
+-- and a tracked function's rows (pe_cheap_items), but not its aggregate
+SELECT graphql.resolve('{ pe_cheap_items(args: {max_price: 100}, order_by: {id: asc}) { id } pe_cheap_items_aggregate(args: {max_price: 100}) { aggregate { count } } }')::jsonb;
+SELECT graphql.resolve('{ pe_find_tags(args: {q: "o"}, order_by: {id: asc}) { label } }')::jsonb;
 -- not the rows an aggregate counts
 SELECT graphql.resolve('{ pe_item_aggregate { aggregate { count sum { price } } } }')::jsonb;
 SELECT graphql.resolve('{ pe_person_by_pk(id: 2) { items_aggregate { aggregate { count } } } }')::jsonb;
@@ -176,6 +181,7 @@ SELECT (SELECT count(*) FROM pe_item) AS items, (SELECT count(*) FROM pe_doc) AS
 DROP FUNCTION sdl_fields(text);
 SELECT graphql.metadata('{"type": "clear_metadata", "args": {}}');
 DROP VIEW pe_item_view;
+DROP FUNCTION pe_cheap_items(int), pe_find_tags(text);
 DROP TABLE pe_log, pe_doc, pe_tag, pe_item, pe_person CASCADE;
 DROP OWNED BY pe_user;
 DROP ROLE pe_user;
