@@ -18,8 +18,8 @@
  * exposed relation becomes a computed field of it (STABLE or IMMUTABLE
  * only), named after the function without a leading "<relation>_"; any
  * other function becomes a root field: STABLE and IMMUTABLE ones in
- * query_root (with <fn>_aggregate when they return SETOF rows), VOLATILE
- * ones in mutation_root.  Arguments go in one `args` input object,
+ * query_root (with <fn>_aggregate when they return SETOF rows of a table
+ * the role may aggregate), VOLATILE ones in mutation_root.  Arguments go in one `args` input object,
  * <fn>_args, in declaration order.  A function is left out when a name it
  * needs is taken (a column, a root field, a type).
  *
@@ -537,7 +537,8 @@ plan_root_function(BuildState *st, GqlCatFunction *fn, FuncKind kind)
 {
 	NameSet    *roots = kind == FK_QUERY ? &st->roots : &st->mroots;
 	char	   *agg = psprintf("%s_aggregate", fn->gql_name);
-	bool		with_agg = kind == FK_QUERY && fn->returns == GQL_FUNC_SETOF_ROW;
+	bool		with_agg = kind == FK_QUERY && fn->returns == GQL_FUNC_SETOF_ROW &&
+		graphql_build_may_aggregate(fn->relation);
 
 	if (graphql_nameset_has(roots, fn->gql_name) ||
 		(with_agg && graphql_nameset_has(roots, agg)))
@@ -830,7 +831,9 @@ graphql_build_function_roots(BuildState *st, MemberList *ml, FuncKind kind)
 						   fn->gql_name, st->rels[fn->relation->index].label)
 				: psprintf("execute function \"%s\"", fn->gql_name);
 		function_member(st, ml, fn->gql_name, fn, desc, &fn->root);
-		if (kind != FK_QUERY || fn->returns != GQL_FUNC_SETOF_ROW)
+		/* <fn>_aggregate: as <t>_aggregate, only with allow_aggregations */
+		if (kind != FK_QUERY || fn->returns != GQL_FUNC_SETOF_ROW ||
+			!graphql_build_may_aggregate(fn->relation))
 			continue;
 		m = graphql_build_member(ml, psprintf("%s_aggregate", fn->gql_name),
 								 NONNULL(NAMED(psprintf("%s_aggregate",
