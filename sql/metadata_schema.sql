@@ -70,10 +70,10 @@ SELECT sdl_type('query_root');
 SELECT sdl_type('mutation_root');
 SELECT count(*) AS untracked_lines FROM sdl_lines('ms_untracked');
 -- custom column names in the object type, select and update columns, inputs, where,
--- order_by, the _by_pk arguments; the enum table's column type; relationships
--- (not asserted: the nullability of the declared object relationship ms_article.writer; over
--- a NOT NULL foreign key Hasura makes it writer!, this engine writer)
-SELECT l FROM sdl_type('ms_article') AS l WHERE l !~ '^  writer:';
+-- order_by, the _by_pk arguments; the enum table's column type; relationships (the
+-- declared object relationship writer is over a NOT NULL foreign key, yet nullable: ms_author
+-- has row level security, which may hide the row; Hasura says writer!)
+SELECT sdl_type('ms_article');
 SELECT sdl_type('writer');
 SELECT sdl_type('ms_article_select_column');
 SELECT sdl_type('ms_article_update_column');
@@ -153,8 +153,9 @@ SELECT sdl_type('query_root');
 SELECT l FROM sdl_type('ms_article') AS l WHERE l !~ '^  writer:';
 SELECT sdl_type('ms_status_enum');
 SELECT graphql.resolve('{ posts(where: {status: {_in: [draft, published]}}, order_by: {postId: asc}) { postId status writer { name } } }')::jsonb;
--- (not asserted: its computed field label, which reads the whole ms_author row, fails with
--- "permission denied for table ms_author" as the role may select only some columns)
+-- its computed field label gets the ms_author row with the columns it may not select as NULL
+-- (the whole row, alias.*, would need every column)
+SELECT graphql.resolve('{ writer(order_by: {id: asc}) { id name label(args: {prefix: "Dr. "}) } }')::jsonb;
 ROLLBACK;
 
 -- ---------------------------------------------------------------- with graphql.schemas = 'public'

@@ -829,6 +829,14 @@ add_declared_relationship(BuildState *st, GqlCatMdRelationship *d)
 	r->after_parent = !d->array && references(st->cat, d->target, d->target_cols,
 											  d->source, d->source_cols, d->ncols) &&
 		!references(st->cat, d->source, d->source_cols, d->target, d->target_cols, d->ncols);
+	/*
+	 * Non-null like an inferred one: over a foreign key of the source whose
+	 * columns are NOT NULL, to a target without row level security
+	 */
+	r->notnull = !d->array && !r->after_parent && !d->target->rls &&
+		references(st->cat, d->source, d->source_cols, d->target, d->target_cols, d->ncols);
+	for (k = 0; r->notnull && k < d->ncols; k++)
+		r->notnull = d->source_cols[k]->notnull;
 	if (d->array)
 	{
 		r->aggregate.tag = GQL_CAT_ARRAY_AGGREGATE;

@@ -75,7 +75,9 @@ RELS_CTE
 "       pg_catalog.has_table_privilege(oid, 'UPDATE')"
 "         OR pg_catalog.has_any_column_privilege(oid, 'UPDATE'),"
 "       pg_catalog.has_table_privilege(oid, 'DELETE'),"
-"       nsppos IS NOT NULL, insert_only"
+"       nsppos IS NOT NULL, insert_only,"
+"       (SELECT count(*) FROM pg_catalog.pg_attribute a"
+"        WHERE a.attrelid = rels.oid AND a.attnum > 0 AND NOT a.attisdropped)::int4"
 " FROM rels ORDER BY nsppos, nspname COLLATE \"C\", relname COLLATE \"C\"";
 
 static const char *columns_sql =
@@ -311,6 +313,7 @@ read_relations(ReflectState *st)
 		rel->can_delete = (updatable & (1 << CMD_DELETE)) && get_bool(i, 10);
 		rel->auto_exposed = get_bool(i, 11);
 		rel->insert_only = get_bool(i, 12);
+		rel->natts = DatumGetInt32(get_datum(i, 13, &isnull));
 		rel->index = (int) i;
 		oid_map_put(st->relations, rel->oid, rel);
 	}

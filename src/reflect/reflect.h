@@ -361,6 +361,7 @@ typedef struct GqlCatRelation
 	const char *description;	/* COMMENT ON TABLE/VIEW, or NULL */
 	GqlCatColumn *columns;		/* visible columns in attnum order */
 	int			ncolumns;
+	int			natts;			/* all its columns, visible or not */
 	GqlCatColumn **pkey;		/* primary key columns, in key order */
 	int			npkey;			/* 0: no (fully visible) primary key */
 	int			index;			/* position in GqlCatalog.relations */
