@@ -70,6 +70,8 @@ SELECT graphql.resolve('{ pe_find_tags(args: {q: "o"}, order_by: {id: asc}) { la
 -- not the rows an aggregate counts
 SELECT graphql.resolve('{ pe_item_aggregate { aggregate { count sum { price } } } }')::jsonb;
 SELECT graphql.resolve('{ pe_person_by_pk(id: 2) { items_aggregate { aggregate { count } } } }')::jsonb;
+-- but the nodes of an aggregate, in order, as the list would be
+SELECT graphql.resolve('{ pe_item_aggregate(order_by: {id: desc}) { aggregate { count } nodes { id } } pe_item(order_by: {id: desc}) { id } }')::jsonb;
 -- plain SQL sees every row (the limit is the engine's)
 SELECT count(*) AS items, sum(price) FROM pe_item;
 -- the listed scalar computed field
