@@ -34,6 +34,7 @@ SELECT string_agg(f, ' ' ORDER BY f) AS mutation_root FROM sdl_fields('mutation_
 -- items_aggregate
 SELECT string_agg(f, ' ' ORDER BY f) AS pe_item FROM sdl_fields('pe_item') AS f;
 SELECT string_agg(f, ' ' ORDER BY f) AS pe_person FROM sdl_fields('pe_person') AS f;
+-- (same_owner_aggregate: order by an aggregate of the rows of the computed field same_owner)
 SELECT string_agg(f, ' ' ORDER BY f) AS pe_item_order_by FROM sdl_fields('pe_item_order_by') AS f;
 -- presets are not input fields: owner_id and tenant of pe_item, owner of pe_doc, reviewed
 SELECT string_agg(f, ' ' ORDER BY f) AS pe_item_insert_input FROM sdl_fields('pe_item_insert_input') AS f;
@@ -70,6 +71,12 @@ SELECT graphql.resolve('{ pe_find_tags(args: {q: "o"}, order_by: {id: asc}) { la
 -- not the rows an aggregate counts
 SELECT graphql.resolve('{ pe_item_aggregate { aggregate { count sum { price } } } }')::jsonb;
 SELECT graphql.resolve('{ pe_person_by_pk(id: 2) { items_aggregate { aggregate { count } } } }')::jsonb;
+-- ordered by the count of a computed field's rows (admin: all rows), against SQL
+RESET ROLE;
+SELECT graphql.resolve('{ pe_item(order_by: [{same_owner_aggregate: {count: desc}}, {id: asc}]) { id } }')::jsonb
+     = jsonb_build_object('data', jsonb_build_object('pe_item', (SELECT jsonb_agg(jsonb_build_object('id', i.id)
+         ORDER BY (SELECT count(*) FROM pe_item_same_owner(i)) DESC, i.id) FROM pe_item i))) AS order_by_computed_count;
+SET LOCAL ROLE pe_user;
 -- but the nodes of an aggregate, in order, as the list would be
 SELECT graphql.resolve('{ pe_item_aggregate(order_by: {id: desc}) { aggregate { count } nodes { id } } pe_item(order_by: {id: desc}) { id } }')::jsonb;
 -- plain SQL sees every row (the limit is the engine's)

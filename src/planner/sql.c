@@ -325,6 +325,23 @@ order_expr(SqlContext *cx, const PlanOrder *o, int depth, const char *alias)
 	}
 	r = o->path[depth];
 	child = graphql_sql_alias(cx);
+	if (r == NULL)
+	{
+		/* the aggregate over a computed field's rows */
+		appendStringInfoString(&cx->buf, "(SELECT ");
+		if (o->kind == PO_COUNT)
+			appendStringInfoString(&cx->buf, "count(*)");
+		else
+		{
+			appendStringInfo(&cx->buf, "%s(", o->agg);
+			graphql_sql_column(cx, child, o->column);
+			appendStringInfoChar(&cx->buf, ')');
+		}
+		appendStringInfoString(&cx->buf, " FROM ");
+		graphql_sql_call(cx, o->agg_computed->function, alias, NULL);
+		appendStringInfo(&cx->buf, " AS %s)", child);
+		return;
+	}
 	appendStringInfoString(&cx->buf, "(SELECT ");
 	if (depth + 1 == o->npath && o->kind == PO_COUNT)
 		appendStringInfoString(&cx->buf, "count(*)");

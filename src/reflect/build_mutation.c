@@ -510,6 +510,15 @@ plan_computed(BuildState *st, GqlCatFunction *fn)
 	graphql_build_take_name(ri, name);
 	cc = gql_arena_alloc(st->arena, sizeof(GqlCatComputedField));
 	memset(cc, 0, sizeof(GqlCatComputedField));
+	/* a table computed field without arguments orders by its aggregates */
+	if (fn->returns == GQL_FUNC_SETOF_ROW && !function_needs_args(fn) &&
+		graphql_build_may_aggregate(fn->relation) &&
+		!graphql_build_name_taken(ri, psprintf("%s_aggregate", name)))
+	{
+		graphql_build_take_name(ri, psprintf("%s_aggregate", name));
+		st->rels[fn->relation->index].agg_target = true;
+		cc->order_aggregate = true;
+	}
 	cc->tag = GQL_CAT_COMPUTED_FIELD;
 	cc->name = graphql_build_str(st, name);
 	cc->relation = rel;
@@ -872,6 +881,14 @@ graphql_build_computed_members(BuildState *st, MemberList *ml, RelInfo *ri,
 							fn->description ? fn->description
 							: psprintf("A computed field, executes function \"%s\"",
 									   fn->gql_name), cc);
+			continue;
+		}
+		/* <name>_aggregate: order by an aggregate of its rows */
+		if (kind == P_ORDER_BY && cc->order_aggregate)
+		{
+			graphql_build_member(ml, psprintf("%s_aggregate", cc->name),
+								 NAMED(psprintf("%s_aggregate_order_by", fn->relation->gql_name)),
+								 NULL, NULL);
 			continue;
 		}
 		if (!computed_comparable(st, fn))

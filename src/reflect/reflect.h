@@ -235,7 +235,9 @@ typedef struct GqlCatComputedField
 	GqlCatTag	tag;			/* GQL_CAT_COMPUTED_FIELD */
 	const char *name;
 	struct GqlCatRelation *relation;
-	GqlCatFunction *function;	/* args[0] takes the row */
+	GqlCatFunction *function;	/* args[row_arg] takes the row */
+	bool		order_aggregate;	/* set by the builder: <name>_aggregate in
+									 * <t>_order_by (rows, no arguments) */
 } GqlCatComputedField;
 
 /*
