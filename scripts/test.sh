@@ -342,10 +342,14 @@ conformance_fixtures() {
   for f in "$ROOT"/data/*.sql; do
     suite=$(basename "$f" .sql)
     db=graphql_fixture_$suite
-    schemas=$(sed -nE "s/^-- conformance: graphql\.schemas = '(.*)'\$/\1/p" "$f")
+    # graphql.schemas (public unless the file names it; '' is only the metadata)
+    schemas=public
+    if grep -qE "^-- conformance: graphql\.schemas = '.*'\$" "$f"; then
+      schemas=$(sed -nE "s/^-- conformance: graphql\.schemas = '(.*)'\$/\1/p" "$f")
+    fi
     exec=1
     if grep -q '^-- conformance: no execution check:' "$f"; then exec=""; fi
-    generated_load "graphql-generated-$suite" "$db" "$f" "${schemas:-public}" || continue
+    generated_load "graphql-generated-$suite" "$db" "$f" "$schemas" || continue
     GEN_EXECUTION=$exec generated_check "graphql-generated-$suite" "$db" 50 1 2
     for role in $(sed -nE 's/^-- conformance: also as roles (.*)$/\1/p' "$f"); do
       if test_psql -d postgres -c "ALTER DATABASE $db SET role = '$role'" \

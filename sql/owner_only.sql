@@ -10,25 +10,48 @@ CREATE EXTENSION graphql;
 \i data/owner_only.sql
 \set ECHO all
 
--- the metadata: tracked tables, relationships, the permissions of role "user"
-INSERT INTO graphql.metadata_table (table_schema, table_name)
-VALUES ('public', 'users'), ('public', 'notes'), ('public', 'comments');
-INSERT INTO graphql.metadata_relationship (table_schema, table_name, name, kind, definition) VALUES
-  ('public', 'notes', 'owner', 'object', '{"foreign_key_constraint_on": "owner_id"}'),
-  ('public', 'notes', 'comments', 'array', '{"foreign_key_constraint_on": {"table": "comments", "column": "note_id"}}'),
-  ('public', 'comments', 'note', 'object', '{"foreign_key_constraint_on": "note_id"}');
-INSERT INTO graphql.metadata_permission (table_schema, table_name, role, kind, permission) VALUES
-  ('public', 'users', 'user', 'select', '{"columns": ["id", "name"], "filter": {"id": {"_eq": "X-Hasura-User-Id"}}}'),
-  ('public', 'notes', 'user', 'select', '{"columns": ["id", "owner_id", "title"], "filter": {"owner_id": {"_eq": "X-Hasura-User-Id"}}, "allow_aggregations": true}'),
-  ('public', 'notes', 'user', 'insert', '{"columns": ["id", "owner_id", "title"], "check": {"owner_id": {"_eq": "X-Hasura-User-Id"}}}'),
-  ('public', 'notes', 'user', 'update', '{"columns": ["title"], "filter": {"owner_id": {"_eq": "X-Hasura-User-Id"}}, "check": {"owner_id": {"_eq": "X-Hasura-User-Id"}}}'),
-  ('public', 'notes', 'user', 'delete', '{"filter": {"owner_id": {"_eq": "X-Hasura-User-Id"}}}'),
-  ('public', 'comments', 'user', 'select', '{"columns": ["id", "note_id", "owner_id", "body"], "filter": {"owner_id": {"_eq": "X-Hasura-User-Id"}}, "allow_aggregations": true}'),
-  ('public', 'comments', 'user', 'insert', '{"columns": ["note_id", "owner_id", "body"], "check": {"_and": [{"owner_id": {"_eq": "X-Hasura-User-Id"}}, {"note": {"owner_id": {"_eq": "X-Hasura-User-Id"}}}]}}'),
-  ('public', 'comments', 'user', 'update', '{"columns": ["body"], "filter": {"owner_id": {"_eq": "X-Hasura-User-Id"}}}'),
-  ('public', 'comments', 'user', 'delete', '{"filter": {"owner_id": {"_eq": "X-Hasura-User-Id"}}}');
-SELECT graphql._apply_all_permissions();
-SELECT tablename, policyname, cmd FROM pg_policies ORDER BY 1, 2;
+-- the metadata, in one bulk request to graphql.metadata() (the recipe of doc/permissions.md,
+-- "Owner-only access"): tracked tables, relationships, the permissions of role "user"
+SELECT graphql.metadata($${"type": "bulk", "args": [
+  {"type": "pg_track_table", "args": {"table": {"schema": "public", "name": "users"}}},
+  {"type": "pg_track_table", "args": {"table": {"schema": "public", "name": "notes"}}},
+  {"type": "pg_track_table", "args": {"table": {"schema": "public", "name": "comments"}}},
+  {"type": "pg_create_object_relationship", "args": {"table": "notes", "name": "owner",
+     "using": {"foreign_key_constraint_on": "owner_id"}}},
+  {"type": "pg_create_array_relationship", "args": {"table": "notes", "name": "comments",
+     "using": {"foreign_key_constraint_on": {"table": "comments", "column": "note_id"}}}},
+  {"type": "pg_create_object_relationship", "args": {"table": "comments", "name": "note",
+     "using": {"foreign_key_constraint_on": "note_id"}}},
+  {"type": "pg_create_select_permission", "args": {"table": "users", "role": "user", "permission": {
+     "columns": ["id", "name"], "filter": {"id": {"_eq": "X-Hasura-User-Id"}}}}},
+  {"type": "pg_create_select_permission", "args": {"table": "notes", "role": "user", "permission": {
+     "columns": ["id", "owner_id", "title"], "filter": {"owner_id": {"_eq": "X-Hasura-User-Id"}},
+     "allow_aggregations": true}}},
+  {"type": "pg_create_insert_permission", "args": {"table": "notes", "role": "user", "permission": {
+     "columns": ["id", "owner_id", "title"], "check": {"owner_id": {"_eq": "X-Hasura-User-Id"}}}}},
+  {"type": "pg_create_update_permission", "args": {"table": "notes", "role": "user", "permission": {
+     "columns": ["title"], "filter": {"owner_id": {"_eq": "X-Hasura-User-Id"}},
+     "check": {"owner_id": {"_eq": "X-Hasura-User-Id"}}}}},
+  {"type": "pg_create_delete_permission", "args": {"table": "notes", "role": "user", "permission": {
+     "filter": {"owner_id": {"_eq": "X-Hasura-User-Id"}}}}},
+  {"type": "pg_create_select_permission", "args": {"table": "comments", "role": "user", "permission": {
+     "columns": ["id", "note_id", "owner_id", "body"], "filter": {"owner_id": {"_eq": "X-Hasura-User-Id"}},
+     "allow_aggregations": true}}},
+  {"type": "pg_create_insert_permission", "args": {"table": "comments", "role": "user", "permission": {
+     "columns": ["note_id", "owner_id", "body"],
+     "check": {"_and": [{"owner_id": {"_eq": "X-Hasura-User-Id"}}, {"note": {"owner_id": {"_eq": "X-Hasura-User-Id"}}}]}}}},
+  {"type": "pg_create_update_permission", "args": {"table": "comments", "role": "user", "permission": {
+     "columns": ["body"], "filter": {"owner_id": {"_eq": "X-Hasura-User-Id"}}}}},
+  {"type": "pg_create_delete_permission", "args": {"table": "comments", "role": "user", "permission": {
+     "filter": {"owner_id": {"_eq": "X-Hasura-User-Id"}}}}}
+]}$$);
+-- what it compiled to: row level security, one policy per command, column grants
+SELECT relname, relrowsecurity FROM pg_class WHERE relname IN ('users', 'notes', 'comments') ORDER BY 1;
+SELECT tablename, policyname, cmd, roles FROM pg_policies ORDER BY 1, 2;
+SELECT table_name, privilege_type, string_agg(column_name, ', ' ORDER BY column_name) AS columns
+FROM information_schema.column_privileges WHERE grantee = 'user' GROUP BY 1, 2 ORDER BY 1, 2;
+SELECT relname, has_table_privilege('user', oid, 'DELETE') AS may_delete FROM pg_class
+WHERE relname IN ('users', 'notes', 'comments') ORDER BY 1;
 
 -- the admin (superuser) sees every row
 SELECT graphql.resolve('{ notes(order_by: {id: asc}) { id owner_id title } comments_aggregate { aggregate { count } } }')::jsonb;
@@ -152,9 +175,20 @@ ROLLBACK;
 -- nothing changed: the admin sees the rows of the start
 SELECT graphql.resolve('{ notes_aggregate { aggregate { count } } comments_aggregate { aggregate { count } } }')::jsonb;
 -- clean up: without permissions, row level security is off again
-DELETE FROM graphql.metadata_permission;
-SELECT graphql._apply_all_permissions();
+SELECT graphql.metadata($${"type": "bulk", "args": [
+  {"type": "pg_drop_select_permission", "args": {"table": "users", "role": "user"}},
+  {"type": "pg_drop_select_permission", "args": {"table": "notes", "role": "user"}},
+  {"type": "pg_drop_insert_permission", "args": {"table": "notes", "role": "user"}},
+  {"type": "pg_drop_update_permission", "args": {"table": "notes", "role": "user"}},
+  {"type": "pg_drop_delete_permission", "args": {"table": "notes", "role": "user"}},
+  {"type": "pg_drop_select_permission", "args": {"table": "comments", "role": "user"}},
+  {"type": "pg_drop_insert_permission", "args": {"table": "comments", "role": "user"}},
+  {"type": "pg_drop_update_permission", "args": {"table": "comments", "role": "user"}},
+  {"type": "pg_drop_delete_permission", "args": {"table": "comments", "role": "user"}}
+]}$$);
 SELECT relname, relrowsecurity FROM pg_class WHERE relname IN ('users', 'notes', 'comments') ORDER BY 1;
+SELECT count(*) AS policies FROM pg_policies;
+SELECT graphql.metadata('{"type": "clear_metadata", "args": {}}');
 DROP TABLE comments, notes, users;
 DROP OWNED BY "user";
 DROP ROLE "user";

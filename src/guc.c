@@ -22,6 +22,7 @@ int			graphql_parser_max_depth = GQL_DEFAULT_MAX_DEPTH;
 int			graphql_parser_max_tokens = GQL_DEFAULT_MAX_TOKENS;
 char	   *graphql_schemas = NULL;
 bool		graphql_stringify_numeric_types = false;
+bool		graphql_infer_function_permissions = true;
 
 int			graphql_max_depth = 0;
 int			graphql_max_complexity = 0;
@@ -262,6 +263,14 @@ graphql_define_gucs(void)
 							 &graphql_stringify_numeric_types,
 							 false,
 							 PGC_USERSET, 0,
+							 NULL, NULL, NULL);
+
+	DefineCustomBoolVariable("graphql.infer_function_permissions",
+							 "Roles may call tracked functions without a function permission.",
+							 "As Hasura's HASURA_GRAPHQL_INFER_FUNCTION_PERMISSIONS: on, a role may call a tracked function it may execute whose result it may select; off, it also needs a function permission (pg_create_function_permission).",
+							 &graphql_infer_function_permissions,
+							 true,
+							 PGC_SUSET, 0,
 							 NULL, NULL, NULL);
 
 	DefineCustomIntVariable("graphql.max_depth",

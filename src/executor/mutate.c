@@ -183,7 +183,8 @@ run(const PlanSql *ps)
 	int			rc = graphql_spi_execute(ps, ps->sql, false, 0);
 
 	if (rc != SPI_OK_INSERT_RETURNING && rc != SPI_OK_UPDATE_RETURNING &&
-		rc != SPI_OK_DELETE_RETURNING && rc != SPI_OK_SELECT)
+		rc != SPI_OK_DELETE_RETURNING && rc != SPI_OK_SELECT &&
+		rc != SPI_OK_INSERT)	/* into a relation the role may not read */
 		elog(ERROR, "unexpected SPI result %d of a mutation statement", rc);
 	return SPI_processed;
 }
@@ -194,6 +195,8 @@ collect_rows(StringInfo rows)
 {
 	uint64		k;
 
+	if (SPI_tuptable == NULL)
+		return;					/* an INSERT without RETURNING */
 	for (k = 0; k < SPI_processed; k++)
 	{
 		char	   *j = SPI_getvalue(SPI_tuptable->vals[k], SPI_tuptable->tupdesc, 1);
@@ -323,8 +326,9 @@ insert_rows(Mut *m, const GqlCatRelation *rel, const MutInsertRow *rows,
 		collect_rows(out);
 	if (key_values && n > 0)
 	{
-		*key_values = palloc(sizeof(char *) * (nkeys + 1));
-		for (k = 0; k < nkeys; k++)
+		*key_values = palloc0(sizeof(char *) * (nkeys + 1));
+		/* no RETURNING (insert-only relations) links nothing: nkeys is 0 */
+		for (k = 0; SPI_tuptable != NULL && k < nkeys; k++)
 			(*key_values)[k] = SPI_getvalue(SPI_tuptable->vals[0],
 											SPI_tuptable->tupdesc, k + 2);
 	}

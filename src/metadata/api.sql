@@ -1367,6 +1367,10 @@ BEGIN
   CASE ctype
   WHEN 'bulk', 'bulk_keep_going' THEN
     PERFORM graphql._meta_expect(cmd -> 'args', 'array', apath);
+    -- bulk in bulk: bounded, so a hostile request gets a 400, not a stack overflow
+    IF (length(path) - length(replace(path, '.args[', ''))) / 6 >= 8 THEN
+      PERFORM graphql._meta_error('parse-failed', 'bulk requests nest at most 8 deep', path || '.type');
+    END IF;
     FOR item IN SELECT * FROM jsonb_array_elements(args) WITH ORDINALITY AS x(v, i) LOOP
       IF ctype = 'bulk' THEN
         list := list || jsonb_build_array(graphql._meta_run(item.v, format('%s[%s]', apath, item.i - 1)));

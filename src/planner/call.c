@@ -53,6 +53,37 @@ arg_text(const GqlCatFunctionArg *a, const GqlValue *v)
 }
 
 /*
+ * The row of alias as a value of its relation's type: alias.* (a bare
+ * alias could name a column); when the role may not select every column,
+ * which alias.* would need, a row of the type with the visible columns and
+ * NULL for the others
+ */
+static void
+emit_row(SqlContext *cx, const GqlCatRelation *rel, const char *alias)
+{
+	int			k;
+
+	if (rel->ncolumns >= rel->natts)
+	{
+		appendStringInfo(&cx->buf, "%s.*", alias);
+		return;
+	}
+	appendStringInfo(&cx->buf, "jsonb_populate_record(NULL::%s, '{}'::jsonb",
+					 quote_qualified_identifier(rel->nspname, rel->relname));
+	/* jsonb_build_object takes at most 100 arguments: 50 columns each */
+	for (k = 0; k < rel->ncolumns; k++)
+	{
+		if (k % 50 == 0)
+			appendStringInfoString(&cx->buf, k == 0 ? " || jsonb_build_object(" : ") || jsonb_build_object(");
+		else
+			appendStringInfoString(&cx->buf, ", ");
+		appendStringInfo(&cx->buf, "%s, ", quote_literal_cstr(rel->columns[k].name));
+		graphql_sql_column(cx, alias, &rel->columns[k]);
+	}
+	appendStringInfoString(&cx->buf, rel->ncolumns > 0 ? "))" : ")");
+}
+
+/*
  * "schema.fn(args...)": row is the alias whose row is the argument
  * fn->row_arg (a computed field), or NULL; args the <fn>_args object value.
  */
@@ -80,7 +111,20 @@ graphql_sql_call(SqlContext *cx, const GqlCatFunction *fn, const char *row,
 			first = false;
 			if (named)
 				appendStringInfo(&cx->buf, "%s => ", quote_identifier(a->sqlname));
-			appendStringInfo(&cx->buf, "%s.*", row);
+			emit_row(cx, fn->row_of, row);
+			continue;
+		}
+		if (k == fn->session_arg)
+		{
+			/* the session variables, as Hasura's session_argument */
+			if (!first)
+				appendStringInfoString(&cx->buf, ", ");
+			first = false;
+			if (named)
+				appendStringInfo(&cx->buf, "%s => ", quote_identifier(a->sqlname));
+			appendStringInfo(&cx->buf,
+							 "coalesce(nullif(current_setting('graphql.session', true), ''), '{}')::%s",
+							 graphql_sql_type_name(a->typid, false));
 			continue;
 		}
 		v = given(args, a->name, &present);

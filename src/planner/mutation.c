@@ -268,7 +268,13 @@ graphql_sql_insert(const GqlCatRelation *rel, const MutInsertRow *rows,
 			}
 		}
 	}
-	emit_returning(&cx, rel, "t0", link, nlink);
+	/*
+	 * A relation the role may not read returns nothing: RETURNING would need
+	 * SELECT, and row level security would apply select policies to the new
+	 * rows (the answer of such an insert is its affected_rows)
+	 */
+	if (!rel->insert_only)
+		emit_returning(&cx, rel, "t0", link, nlink);
 	return finish(&cx);
 }
 

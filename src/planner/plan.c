@@ -200,12 +200,36 @@ aggregate_relationship(const GqlCatRelation *rel, const char *name)
 	return NULL;
 }
 
-/* {count: dir, <op>: {col: dir}} over an array relationship */
+/* The computed field returning rows behind "<name>_aggregate", or NULL */
+static const GqlCatComputedField *
+aggregate_computed(const GqlCatRelation *rel, const char *name)
+{
+	size_t		len = strlen(name);
+	int			k;
+
+	for (k = 0; k < rel->ncomputed; k++)
+	{
+		const GqlCatComputedField *cc = rel->computed[k];
+		size_t		cl = strlen(cc->name);
+
+		if (cc->order_aggregate && len == cl + 10 &&
+			strncmp(name, cc->name, cl) == 0 && strcmp(name + cl, "_aggregate") == 0)
+			return cc;
+	}
+	return NULL;
+}
+
+/*
+ * {count: dir, <op>: {col: dir}} over an array relationship r, or over the
+ * rows of a computed field cc (r NULL)
+ */
 static void
 plan_order_aggregate(OrderList *ol, const GqlCatRelationship *r,
+					 const GqlCatComputedField *cc,
 					 const GqlValue *v, const GqlCatRelationship **path,
 					 int npath)
 {
+	const GqlCatRelation *target = r ? r->target : cc->function->relation;
 	int			k,
 				c;
 
@@ -219,7 +243,7 @@ plan_order_aggregate(OrderList *ol, const GqlCatRelationship *r,
 			continue;
 		if (strcmp(f->name->value, "count") == 0)
 		{
-			order_add(ol, PO_COUNT, f->value, path, npath);
+			order_add(ol, PO_COUNT, f->value, path, npath)->agg_computed = cc;
 			continue;
 		}
 		for (c = 0; fn && c < f->value->items.count; c++)
@@ -231,7 +255,8 @@ plan_order_aggregate(OrderList *ol, const GqlCatRelationship *r,
 				continue;
 			o = order_add(ol, PO_AGG, cf->value, path, npath);
 			o->agg = fn;
-			o->column = column_named(r->target, cf->name->value);
+			o->agg_computed = cc;
+			o->column = column_named(target, cf->name->value);
 		}
 	}
 }
@@ -271,7 +296,13 @@ plan_order_object(OrderList *ol, const GqlCatRelation *rel, const GqlValue *v,
 		}
 		if ((r = aggregate_relationship(rel, name)) != NULL)
 		{
-			plan_order_aggregate(ol, r, f->value, path, npath);
+			plan_order_aggregate(ol, r, NULL, f->value, path, npath);
+			continue;
+		}
+		if (aggregate_computed(rel, name) != NULL)
+		{
+			plan_order_aggregate(ol, NULL, aggregate_computed(rel, name), f->value,
+								 path, npath);
 			continue;
 		}
 		for (j = 0; j < rel->nrelationships; j++)
@@ -322,6 +353,13 @@ plan_distinct(PlanSelect *sel, const GqlValue *v)
 			sel->distinct_on[j++] = sel->distinct_on[k];
 	}
 	sel->ndistinct = j;
+	/* DISTINCT ON sorts: a type without ordering (json) cannot be a key */
+	for (k = 0; k < sel->ndistinct; k++)
+		if (!sel->distinct_on[k]->orderable)
+			ereport(ERROR,
+					(errcode(ERRCODE_GRAPHQL_VALIDATION),
+					 errmsg("\"distinct_on\" column \"%s\" has a type without ordering: its values cannot be told apart",
+							sel->distinct_on[k]->gql_name)));
 	if (sel->ndistinct == 0 || sel->norder == 0)
 	{
 		sel->order = palloc0(sizeof(PlanOrder) * (sel->ndistinct + 1));

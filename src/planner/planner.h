@@ -84,6 +84,9 @@ typedef struct PlanOrder
 	int			npath;
 	const GqlCatColumn *column;
 	const GqlCatComputedField *computed;	/* PO_COLUMN: instead of column */
+	const GqlCatComputedField *agg_computed;	/* COUNT, AGG: over the rows of
+												 * this computed field (the
+												 * path's last entry is NULL) */
 	const char *agg;			/* PO_AGG: SQL aggregate function */
 	bool		desc;
 	bool		nulls_first;

@@ -52,6 +52,8 @@ typedef struct AggInner
 	const char *rows;			/* alias of the inner rows */
 	const char *row;			/* alias of the relation inside */
 	int			next;
+	int			nodes_cap;		/* nodes: at most this many (the role's
+								 * select permission limit), 0: all */
 } AggInner;
 
 static void emit_select(SqlContext *cx, const PlanSelect *sel,
@@ -323,6 +325,23 @@ order_expr(SqlContext *cx, const PlanOrder *o, int depth, const char *alias)
 	}
 	r = o->path[depth];
 	child = graphql_sql_alias(cx);
+	if (r == NULL)
+	{
+		/* the aggregate over a computed field's rows */
+		appendStringInfoString(&cx->buf, "(SELECT ");
+		if (o->kind == PO_COUNT)
+			appendStringInfoString(&cx->buf, "count(*)");
+		else
+		{
+			appendStringInfo(&cx->buf, "%s(", o->agg);
+			graphql_sql_column(cx, child, o->column);
+			appendStringInfoChar(&cx->buf, ')');
+		}
+		appendStringInfoString(&cx->buf, " FROM ");
+		graphql_sql_call(cx, o->agg_computed->function, alias, NULL);
+		appendStringInfo(&cx->buf, " AS %s)", child);
+		return;
+	}
 	appendStringInfoString(&cx->buf, "(SELECT ");
 	if (depth + 1 == o->npath && o->kind == PO_COUNT)
 		appendStringInfoString(&cx->buf, "count(*)");
@@ -530,8 +549,13 @@ emit_nodes(SqlContext *cx, const PlanField *f, AggInner *agg)
 	appendStringInfo(&cx->buf, " AS %s", name);
 	agg->list = cx->buf;
 	cx->buf = saved;
-	appendStringInfo(&cx->buf, "coalesce(json_agg(%s.%s), '[]'::json)",
-					 agg->rows, name);
+	if (agg->nodes_cap > 0)
+		appendStringInfo(&cx->buf,
+						 "coalesce(json_agg(%s.%s) FILTER (WHERE %s.rn <= %d), '[]'::json)",
+						 agg->rows, name, agg->rows, agg->nodes_cap);
+	else
+		appendStringInfo(&cx->buf, "coalesce(json_agg(%s.%s), '[]'::json)",
+						 agg->rows, name);
 }
 
 /*
@@ -712,10 +736,27 @@ emit_aggregate(SqlContext *cx, const PlanSelect *sel, const char *parent)
 	agg.rows = graphql_sql_alias(cx);
 	agg.row = graphql_sql_alias(cx);
 	agg.next = 0;
+	/*
+	 * The role's select permission limits the nodes, not the rows the
+	 * aggregates read (as in Hasura): the rows are numbered in order
+	 */
+	agg.nodes_cap = sel->rel && !sel->func && !sel->rows_json && sel->ndistinct == 0 &&
+		sel->rel->perms[GQL_PERM_SELECT] ? sel->rel->perms[GQL_PERM_SELECT]->row_limit : 0;
 	initStringInfo(&agg.list);
 	appendStringInfoString(&agg.list, "1 AS one");
 	appendStringInfoString(&cx->buf, "(SELECT ");
 	emit_object(cx, sel->fields, sel->nfields, agg.row, &agg);
+	if (agg.nodes_cap > 0)
+	{
+		StringInfoData saved = cx->buf;
+
+		cx->buf = agg.list;
+		appendStringInfoString(&cx->buf, ", row_number() OVER (");
+		emit_order_by(cx, sel, agg.row);
+		appendStringInfoString(&cx->buf, ") AS rn");
+		agg.list = cx->buf;
+		cx->buf = saved;
+	}
 	/* the inner rows come after: move the outer part aside */
 	outer = cx->buf;
 	initStringInfo(&cx->buf);

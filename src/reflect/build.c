@@ -557,8 +557,15 @@ plan_relation(BuildState *st, RelInfo *ri)
 	if (!graphql_valid_name(name) || !plan_columns(st, ri) ||
 		!claim_relation_names(st, ri, name))
 		return;
-	ri->exposed = true;
 	rel->gql_name = graphql_build_str(st, name);
+	if (rel->insert_only)
+	{
+		/* no object type or query field: insert_<t> only (build_mutation.c) */
+		ri->insert_only = true;
+		mark_scalars_used(st, ri);
+		return;
+	}
+	ri->exposed = true;
 	rel->root_select.tag = GQL_CAT_ROOT_SELECT;
 	rel->root_select.relation = rel;
 	rel->root_by_pk.tag = GQL_CAT_ROOT_BY_PK;
@@ -822,6 +829,14 @@ add_declared_relationship(BuildState *st, GqlCatMdRelationship *d)
 	r->after_parent = !d->array && references(st->cat, d->target, d->target_cols,
 											  d->source, d->source_cols, d->ncols) &&
 		!references(st->cat, d->source, d->source_cols, d->target, d->target_cols, d->ncols);
+	/*
+	 * Non-null like an inferred one: over a foreign key of the source whose
+	 * columns are NOT NULL, to a target without row level security
+	 */
+	r->notnull = !d->array && !r->after_parent && !d->target->rls &&
+		references(st->cat, d->source, d->source_cols, d->target, d->target_cols, d->ncols);
+	for (k = 0; r->notnull && k < d->ncols; k++)
+		r->notnull = d->source_cols[k]->notnull;
 	if (d->array)
 	{
 		r->aggregate.tag = GQL_CAT_ARRAY_AGGREGATE;
@@ -975,6 +990,8 @@ plan_types(BuildState *st)
 			plan_relation_types(st, &st->rels[k]);
 			any = true;
 		}
+		else if (st->rels[k].insert_only)
+			graphql_build_plan_mutation_types(st, &st->rels[k]);
 	graphql_build_plan_function_types(st);
 	plan_scalar_types(st);
 	st->has_relations = any;

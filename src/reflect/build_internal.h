@@ -65,6 +65,8 @@ typedef struct RelInfo
 {
 	GqlCatRelation *rel;
 	bool		exposed;
+	bool		insert_only;	/* not exposed, but has insert_<t> (the role
+								 * may insert, not select) */
 	const char *label;			/* "authors" or "other.things" */
 	bool	   *col_exposed;	/* by column index */
 	GqlCatColumn **cols;		/* exposed columns */

@@ -18,8 +18,8 @@
  * exposed relation becomes a computed field of it (STABLE or IMMUTABLE
  * only), named after the function without a leading "<relation>_"; any
  * other function becomes a root field: STABLE and IMMUTABLE ones in
- * query_root (with <fn>_aggregate when they return SETOF rows), VOLATILE
- * ones in mutation_root.  Arguments go in one `args` input object,
+ * query_root (with <fn>_aggregate when they return SETOF rows of a table
+ * the role may aggregate), VOLATILE ones in mutation_root.  Arguments go in one `args` input object,
  * <fn>_args, in declaration order.  A function is left out when a name it
  * needs is taken (a column, a root field, a type).
  *
@@ -281,7 +281,13 @@ plan_relation_mutations(BuildState *st, RelInfo *ri)
 		(rel->perms[GQL_PERM_INSERT] == NULL ||
 		 !rel->perms[GQL_PERM_INSERT]->backend_only || st->cat->backend_only);
 	ri->updatable = rel->can_update && ri->nupd > 0;
-	ri->deletable = rel->can_delete;
+	if (ri->insert_only)
+	{
+		/* no <t>_bool_exp for where, no row to read for on_conflict */
+		ri->updatable = false;
+		ri->narbiters = 0;
+	}
+	ri->deletable = rel->can_delete && !ri->insert_only;
 }
 
 /* The source of a mutation field of a relation, its tag set */
@@ -311,7 +317,8 @@ claim_mutation_names(BuildState *st, RelInfo *ri)
 	bool		want[lengthof(mut_fields)];
 	int			k;
 
-	want[MUT_INSERT] = want[MUT_INSERT_ONE] = ri->insertable;
+	want[MUT_INSERT] = ri->insertable;
+	want[MUT_INSERT_ONE] = ri->insertable && !ri->insert_only;	/* returns <t> */
 	want[MUT_UPDATE] = want[MUT_UPDATE_MANY] = ri->updatable;
 	want[MUT_UPDATE_BY_PK] = ri->updatable && ri->rel->npkey > 0;
 	want[MUT_DELETE] = ri->deletable;
@@ -348,7 +355,7 @@ graphql_build_plan_mutations(BuildState *st)
 				j;
 
 	for (k = 0; k < st->cat->nrelations; k++)
-		if (st->rels[k].exposed)
+		if (st->rels[k].exposed || st->rels[k].insert_only)
 		{
 			plan_relation_mutations(st, &st->rels[k]);
 			claim_mutation_names(st, &st->rels[k]);
@@ -388,7 +395,7 @@ function_typed(BuildState *st, GqlCatFunction *fn)
 	{
 		GqlCatFunctionArg *a = &fn->args[k];
 
-		if (fn->row_of && k == fn->row_arg)
+		if (graphql_function_arg_hidden(fn, k))
 			continue;
 		if (!graphql_valid_name(a->name) || st->type_scalar[a->type->index] == NULL ||
 			st->type_scalar[a->type->index]->is_composite)
@@ -402,11 +409,16 @@ function_typed(BuildState *st, GqlCatFunction *fn)
 	return st->rels[fn->relation->index].exposed;
 }
 
-/* Does a function take arguments besides the row of a computed field */
+/* Does a function take arguments besides those the engine gives */
 static bool
 function_takes_args(const GqlCatFunction *fn)
 {
-	return fn->nargs > (fn->row_of ? 1 : 0);
+	int			k;
+
+	for (k = 0; k < fn->nargs; k++)
+		if (!graphql_function_arg_hidden(fn, k))
+			return true;
+	return false;
 }
 
 /* Must args be given: an argument without a default */
@@ -416,7 +428,7 @@ function_needs_args(const GqlCatFunction *fn)
 	int			k;
 
 	for (k = 0; k < fn->nargs; k++)
-		if (!(fn->row_of && k == fn->row_arg) && !fn->args[k].has_default)
+		if (!graphql_function_arg_hidden(fn, k) && !fn->args[k].has_default)
 			return true;
 	return false;
 }
@@ -428,7 +440,7 @@ mark_function_scalars(BuildState *st, GqlCatFunction *fn)
 	int			k;
 
 	for (k = 0; k < fn->nargs; k++)
-		if (!(fn->row_of && k == fn->row_arg))
+		if (!graphql_function_arg_hidden(fn, k))
 			graphql_build_mark_used(st, st->type_scalar[fn->args[k].type->index]);
 	if (fn->returns == GQL_FUNC_SCALAR)
 		graphql_build_mark_used(st, st->type_scalar[fn->ret_type->index]);
@@ -498,6 +510,15 @@ plan_computed(BuildState *st, GqlCatFunction *fn)
 	graphql_build_take_name(ri, name);
 	cc = gql_arena_alloc(st->arena, sizeof(GqlCatComputedField));
 	memset(cc, 0, sizeof(GqlCatComputedField));
+	/* a table computed field without arguments orders by its aggregates */
+	if (fn->returns == GQL_FUNC_SETOF_ROW && !function_needs_args(fn) &&
+		graphql_build_may_aggregate(fn->relation) &&
+		!graphql_build_name_taken(ri, psprintf("%s_aggregate", name)))
+	{
+		graphql_build_take_name(ri, psprintf("%s_aggregate", name));
+		st->rels[fn->relation->index].agg_target = true;
+		cc->order_aggregate = true;
+	}
 	cc->tag = GQL_CAT_COMPUTED_FIELD;
 	cc->name = graphql_build_str(st, name);
 	cc->relation = rel;
@@ -525,7 +546,8 @@ plan_root_function(BuildState *st, GqlCatFunction *fn, FuncKind kind)
 {
 	NameSet    *roots = kind == FK_QUERY ? &st->roots : &st->mroots;
 	char	   *agg = psprintf("%s_aggregate", fn->gql_name);
-	bool		with_agg = kind == FK_QUERY && fn->returns == GQL_FUNC_SETOF_ROW;
+	bool		with_agg = kind == FK_QUERY && fn->returns == GQL_FUNC_SETOF_ROW &&
+		graphql_build_may_aggregate(fn->relation);
 
 	if (graphql_nameset_has(roots, fn->gql_name) ||
 		(with_agg && graphql_nameset_has(roots, agg)))
@@ -564,6 +586,10 @@ graphql_build_plan_functions(BuildState *st)
 
 		/* root fields: automatically exposed or tracked ones */
 		if (!fn->row_of && !fn->auto_exposed && !fn->tracked)
+			continue;
+		/* without inference, a tracked function needs a function permission */
+		if (fn->tracked && !fn->row_of && !cat->is_admin &&
+			!cat->infer_function_permissions && !fn->permitted)
 			continue;
 		if (!fn->row_of && fn->custom_name)
 			name = pstrdup(fn->custom_name);
@@ -814,7 +840,9 @@ graphql_build_function_roots(BuildState *st, MemberList *ml, FuncKind kind)
 						   fn->gql_name, st->rels[fn->relation->index].label)
 				: psprintf("execute function \"%s\"", fn->gql_name);
 		function_member(st, ml, fn->gql_name, fn, desc, &fn->root);
-		if (kind != FK_QUERY || fn->returns != GQL_FUNC_SETOF_ROW)
+		/* <fn>_aggregate: as <t>_aggregate, only with allow_aggregations */
+		if (kind != FK_QUERY || fn->returns != GQL_FUNC_SETOF_ROW ||
+			!graphql_build_may_aggregate(fn->relation))
 			continue;
 		m = graphql_build_member(ml, psprintf("%s_aggregate", fn->gql_name),
 								 NONNULL(NAMED(psprintf("%s_aggregate",
@@ -855,6 +883,14 @@ graphql_build_computed_members(BuildState *st, MemberList *ml, RelInfo *ri,
 									   fn->gql_name), cc);
 			continue;
 		}
+		/* <name>_aggregate: order by an aggregate of its rows */
+		if (kind == P_ORDER_BY && cc->order_aggregate)
+		{
+			graphql_build_member(ml, psprintf("%s_aggregate", cc->name),
+								 NAMED(psprintf("%s_aggregate_order_by", fn->relation->gql_name)),
+								 NULL, NULL);
+			continue;
+		}
 		if (!computed_comparable(st, fn))
 			continue;
 		sc = st->type_scalar[fn->ret_type->index];
@@ -889,7 +925,7 @@ emit_mutation_root(BuildState *st, const Plan *p)
 		RelInfo    *ri = &st->rels[k];
 		const char *n = ri->rel->gql_name;
 
-		for (j = 0; ri->exposed && j < (int) lengthof(mut_fields); j++)
+		for (j = 0; (ri->exposed || ri->insert_only) && j < (int) lengthof(mut_fields); j++)
 		{
 			GqlTypeRef *type;
 			Member	   *m;
@@ -1077,9 +1113,10 @@ emit_mutation_response(BuildState *st, const Plan *p)
 										ri->label), ri->rel);
 	graphql_build_member(&ml, "affected_rows", NONNULL(NAMED("Int")),
 						 "number of rows affected by the mutation", NULL);
-	graphql_build_member(&ml, "returning",
-						 NONNULL(LIST(NAMED(ri->rel->gql_name))),
-						 "data from the rows affected by the mutation", NULL);
+	if (!ri->insert_only)
+		graphql_build_member(&ml, "returning",
+							 NONNULL(LIST(NAMED(ri->rel->gql_name))),
+							 "data from the rows affected by the mutation", NULL);
 	graphql_build_emit_members(st, t, &ml);
 }
 
@@ -1173,7 +1210,7 @@ emit_function_args(BuildState *st, const Plan *p)
 		GqlCatFunctionArg *a = &fn->args[k];
 		GqlInputValue *v;
 
-		if (fn->row_of && k == fn->row_arg)
+		if (graphql_function_arg_hidden(fn, k))
 			continue;
 		v = gql_type_add_input_field(st->schema, t, a->name,
 									 graphql_build_value_type(st, a->type, a->is_array),

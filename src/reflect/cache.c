@@ -39,6 +39,7 @@ typedef struct CacheEntry
 	Oid			role;
 	char	   *schemas;		/* graphql.schemas at build time */
 	bool		backend_only;	/* the session asked for backend-only permissions */
+	bool		infer;			/* graphql.infer_function_permissions */
 	GqlSchema  *schema;
 	uint64		last_used;
 } CacheEntry;
@@ -127,6 +128,7 @@ cache_find(Oid role, const char *schemas, bool backend_only)
 	for (k = 0; k < CACHE_SLOTS; k++)
 		if (cache[k].cxt && cache[k].role == role &&
 			cache[k].backend_only == backend_only &&
+			cache[k].infer == graphql_infer_function_permissions &&
 			strcmp(cache[k].schemas, schemas) == 0)
 			return &cache[k];
 	return NULL;
@@ -205,6 +207,7 @@ graphql_schema_get(void)
 		e->role = role;
 		e->schemas = MemoryContextStrdup(cxt, schemas);
 		e->backend_only = backend_only;
+		e->infer = graphql_infer_function_permissions;
 		e->schema = schema;
 	}
 	e->last_used = ++use_counter;

@@ -34,22 +34,29 @@
  * The relations a role may see in the schemas $1 and the tracked ones
  * (graphql.reflect_tables): ordinary, partitioned, foreign tables, views
  * and materialized views; not partitions; in schemas with USAGE; with
- * SELECT on the table or on one of its columns.  Tracked relations outside
- * graphql.schemas come last (nsppos is NULL), by schema and name.
+ * SELECT on the table or on one of its columns, or, for tracked ones,
+ * INSERT (insert_only: a relation the role may insert into but not read,
+ * as Hasura's insert permission without a select permission).  Tracked
+ * relations outside graphql.schemas come last (nsppos is NULL), by schema
+ * and name.
  */
 #define RELS_CTE \
 	"WITH rels AS (" \
 	" SELECT c.oid, n.nspname, c.relname, c.relkind, c.relrowsecurity," \
-	"        pg_catalog.array_position($1, n.nspname::text) AS nsppos" \
+	"        pg_catalog.array_position($1, n.nspname::text) AS nsppos," \
+	"        NOT (pg_catalog.has_table_privilege(c.oid, 'SELECT')" \
+	"             OR pg_catalog.has_any_column_privilege(c.oid, 'SELECT')) AS insert_only" \
 	" FROM pg_catalog.pg_class c" \
 	" JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace" \
-	" WHERE (n.nspname = ANY ($1)" \
-	"        OR c.oid IN (SELECT t.relid FROM graphql.reflect_tables t))" \
+	" WHERE (n.nspname = ANY ($1) OR c.oid IN (SELECT t.relid FROM graphql.reflect_tables t))" \
 	"   AND c.relkind IN ('r', 'v', 'm', 'p', 'f')" \
 	"   AND NOT c.relispartition" \
 	"   AND pg_catalog.has_schema_privilege(n.oid, 'USAGE')" \
 	"   AND (pg_catalog.has_table_privilege(c.oid, 'SELECT')" \
-	"        OR pg_catalog.has_any_column_privilege(c.oid, 'SELECT'))) "
+	"        OR pg_catalog.has_any_column_privilege(c.oid, 'SELECT')" \
+	"        OR (c.oid IN (SELECT t.relid FROM graphql.reflect_tables t)" \
+	"            AND (pg_catalog.has_table_privilege(c.oid, 'INSERT')" \
+	"                 OR pg_catalog.has_any_column_privilege(c.oid, 'INSERT'))))) "
 
 /*
  * With what the role may change: pg_relation_is_updatable's bits are
@@ -68,7 +75,9 @@ RELS_CTE
 "       pg_catalog.has_table_privilege(oid, 'UPDATE')"
 "         OR pg_catalog.has_any_column_privilege(oid, 'UPDATE'),"
 "       pg_catalog.has_table_privilege(oid, 'DELETE'),"
-"       nsppos IS NOT NULL"
+"       nsppos IS NOT NULL, insert_only,"
+"       (SELECT count(*) FROM pg_catalog.pg_attribute a"
+"        WHERE a.attrelid = rels.oid AND a.attnum > 0 AND NOT a.attisdropped)::int4"
 " FROM rels ORDER BY nsppos, nspname COLLATE \"C\", relname COLLATE \"C\"";
 
 static const char *columns_sql =
@@ -83,7 +92,8 @@ RELS_CTE
 "       pg_catalog.has_column_privilege(a.attrelid, a.attnum, 'UPDATE')"
 " FROM rels r JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid"
 " WHERE a.attnum > 0 AND NOT a.attisdropped"
-"   AND pg_catalog.has_column_privilege(a.attrelid, a.attnum, 'SELECT')"
+"   AND (pg_catalog.has_column_privilege(a.attrelid, a.attnum, 'SELECT')"
+"        OR (r.insert_only AND pg_catalog.has_column_privilege(a.attrelid, a.attnum, 'INSERT')))"
 " ORDER BY a.attrelid, a.attnum";
 
 /* Primary, unique and foreign keys (not the clones on partitions) */
@@ -302,6 +312,8 @@ read_relations(ReflectState *st)
 		rel->can_update = (updatable & (1 << CMD_UPDATE)) && get_bool(i, 9);
 		rel->can_delete = (updatable & (1 << CMD_DELETE)) && get_bool(i, 10);
 		rel->auto_exposed = get_bool(i, 11);
+		rel->insert_only = get_bool(i, 12);
+		rel->natts = DatumGetInt32(get_datum(i, 13, &isnull));
 		rel->index = (int) i;
 		oid_map_put(st->relations, rel->oid, rel);
 	}
@@ -713,6 +725,7 @@ read_functions(ReflectState *st)
 			continue;			/* overloaded */
 		memset(fn, 0, sizeof(GqlCatFunction));
 		fn->tag = GQL_CAT_FUNCTION;
+		fn->session_arg = -1;
 		fn->oid = get_oid(i, 1);
 		fn->nspname = get_string(st, i, 2);
 		fn->proname = get_string(st, i, 3);
@@ -900,11 +913,17 @@ static const char *md_relationships_sql =
 
 static const char *md_functions_sql =
 "SELECT f.function, 'f'::\"char\", f.custom_name, f.custom_root_fields ->> 'function',"
-"       f.custom_root_fields ->> 'function_aggregate', f.exposed_as, NULL::oid"
+"       f.custom_root_fields ->> 'function_aggregate', f.exposed_as, NULL::oid,"
+"       f.session_argument"
 " FROM graphql.reflect_functions f"
 " UNION ALL"
-" SELECT c.function, 'c'::\"char\", c.name, NULL, NULL, NULL, c.relid"
+" SELECT c.function, 'c'::\"char\", c.name, NULL, NULL, NULL, c.relid,"
+"       c.session_argument"
 " FROM graphql.reflect_computed_fields c";
+
+/* The tracked functions the current role has a function permission for */
+static const char *md_function_permissions_sql =
+"SELECT p.function FROM graphql.reflect_function_permissions p WHERE p.role = current_user";
 
 /* The permissions of the current role (the view shows a role its own) */
 static const char *md_permissions_sql =
@@ -1147,6 +1166,18 @@ function_by_oid(GqlCatalog *cat, Oid oid)
 	return NULL;
 }
 
+/* The index of fn's argument with this SQL name, or -1 */
+static int
+function_arg_named(const GqlCatFunction *fn, const char *name)
+{
+	int			k;
+
+	for (k = 0; name && k < fn->nargs; k++)
+		if (fn->args[k].sqlname && strcmp(fn->args[k].sqlname, name) == 0)
+			return k;
+	return -1;
+}
+
 /* Tracked functions and declared computed fields */
 static void
 read_md_functions(ReflectState *st)
@@ -1161,6 +1192,7 @@ read_md_functions(ReflectState *st)
 
 		if (fn == NULL)
 			continue;
+		fn->session_arg = function_arg_named(fn, get_string(st, i, 8));
 		if (get_char(i, 2) == 'f')
 		{
 			fn->tracked = true;
@@ -1238,6 +1270,14 @@ read_md_permissions(ReflectState *st)
 				perm->root_fields |= (uint32) 1 << r;
 		}
 	}
+	run_query0(md_function_permissions_sql);
+	for (i = 0; i < SPI_processed; i++)
+	{
+		GqlCatFunction *fn = function_by_oid(st->cat, get_oid(i, 1));
+
+		if (fn)
+			fn->permitted = true;
+	}
 	run_query0(md_presets_sql);
 	for (i = 0; i < SPI_processed; i++)
 	{
@@ -1283,6 +1323,7 @@ graphql_catalog_reflect(MemoryContext cxt)
 	read_types(&st);
 	st.cat->is_admin = graphql_role_is_admin(GetUserId());
 	st.cat->backend_only = graphql_session_backend_only();
+	st.cat->infer_function_permissions = graphql_infer_function_permissions;
 	read_md_tables(&st);
 	read_md_enums(&st);
 	read_md_relationships(&st);

@@ -218,6 +218,9 @@ typedef struct GqlCatFunction
 	const char *custom_name;	/* metadata: root field name, or NULL */
 	const char *custom_aggregate;	/* metadata: name of <fn>_aggregate, or NULL */
 	char		exposed_as;		/* metadata: 'q'uery, 'm'utation, or 0 */
+	bool		permitted;		/* metadata: the role has a function permission */
+	int			session_arg;	/* metadata: the argument given the session
+								 * variables (session_argument), or -1 */
 	const char *computed_name;	/* metadata: a computed field of this name */
 	struct GqlCatRelation *computed_of;	/* ... of this relation, or NULL */
 	/* set by the builder */
@@ -232,7 +235,9 @@ typedef struct GqlCatComputedField
 	GqlCatTag	tag;			/* GQL_CAT_COMPUTED_FIELD */
 	const char *name;
 	struct GqlCatRelation *relation;
-	GqlCatFunction *function;	/* args[0] takes the row */
+	GqlCatFunction *function;	/* args[row_arg] takes the row */
+	bool		order_aggregate;	/* set by the builder: <name>_aggregate in
+									 * <t>_order_by (rows, no arguments) */
 } GqlCatComputedField;
 
 /*
@@ -358,6 +363,7 @@ typedef struct GqlCatRelation
 	const char *description;	/* COMMENT ON TABLE/VIEW, or NULL */
 	GqlCatColumn *columns;		/* visible columns in attnum order */
 	int			ncolumns;
+	int			natts;			/* all its columns, visible or not */
 	GqlCatColumn **pkey;		/* primary key columns, in key order */
 	int			npkey;			/* 0: no (fully visible) primary key */
 	int			index;			/* position in GqlCatalog.relations */
@@ -385,6 +391,9 @@ typedef struct GqlCatRelation
 	/* exposure and metadata (graphql.reflect_tables, reflect_permissions) */
 	bool		auto_exposed;	/* in a schema of graphql.schemas */
 	bool		tracked;		/* in the metadata */
+	bool		insert_only;	/* tracked, the role may insert but select no
+								 * column: its columns are the insertable
+								 * ones, it has insert_<t> only */
 	bool		is_enum;		/* metadata: an enum table */
 	const char *custom_name;	/* metadata: its GraphQL base name, or NULL */
 	const char *custom_roots[GQL_NUM_ROOT_KINDS];	/* metadata: root field
@@ -408,7 +417,18 @@ typedef struct GqlCatalog
 	bool		is_admin;		/* the role is an administrator */
 	bool		backend_only;	/* the session asks for backend-only
 								 * permissions (x-hasura-use-backend-only-permissions) */
+	bool		infer_function_permissions; /* the setting at build time */
 } GqlCatalog;
+
+/*
+ * Is argument k of fn given by the engine, not by <fn>_args: the row of a
+ * computed field, or the session variables (session_argument)
+ */
+static inline bool
+graphql_function_arg_hidden(const GqlCatFunction *fn, int k)
+{
+	return (fn->row_of && k == fn->row_arg) || k == fn->session_arg;
+}
 
 /* Read the catalog as the current role sees it; all memory from cxt */
 extern GqlCatalog *graphql_catalog_reflect(MemoryContext cxt);

@@ -18,7 +18,8 @@
 #   3. every disagreement must be one of the documented differences from
 #      the spec's validation (doc/api.md), Hasura's argument rules that
 #      graphql.resolve reports as validation-failed and graphql-js cannot
-#      know: distinct_on columns must lead order_by, an update must set
+#      know: distinct_on columns must lead order_by (and have a type with
+#      an ordering), an update must set
 #      some column, and with one operator only, a nested insert may not
 #      also give the columns its relationship sets.  Each such case is re-run
 #      and its first error message compared; any other disagreement fails;
@@ -43,7 +44,8 @@ hasura_rules=('"distinct_on" columns must match initial "order_by" columns'
   'at least one of _set, _inc, _append, _prepend, _delete_key, _delete_elem, _delete_at_path is expected with a column'
   'column "*" found in multiple operators: "_*" and "_*"'
   'column "*" of "*" cannot be given: the relationship "*" sets it'
-  'column "*" of "*" is set by both relationships "*" and "*"')
+  'column "*" of "*" is set by both relationships "*" and "*"'
+  '"distinct_on" column "*" has a type without ordering: its values cannot be told apart')
 passed=0
 failed=0
 
