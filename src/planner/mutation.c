@@ -120,18 +120,6 @@ emit_preset(SqlContext *cx, const GqlCatPreset *p)
 	emit_value(cx, p->column, text);
 }
 
-/* The preset of a column by a permission, or NULL */
-static const GqlCatPreset *
-preset_of(const GqlCatPermission *perm, const GqlCatColumn *col)
-{
-	int			k;
-
-	for (k = 0; perm && k < perm->npresets; k++)
-		if (perm->presets[k].column == col)
-			return &perm->presets[k];
-	return NULL;
-}
-
 /* "<target> AS <alias>" with the relation's qualified name */
 static void
 emit_target(SqlContext *cx, const GqlCatRelation *rel, const char *alias)
@@ -212,8 +200,8 @@ graphql_sql_insert(const GqlCatRelation *rel, const MutInsertRow *rows,
 				if (!first)
 					appendStringInfoString(&cx.buf, ", ");
 				first = false;
-				if (preset_of(perm, &rel->columns[k]))
-					emit_preset(&cx, preset_of(perm, &rel->columns[k]));
+				if (graphql_permission_preset(perm, &rel->columns[k]))
+					emit_preset(&cx, graphql_permission_preset(perm, &rel->columns[k]));
 				else if (rows[r].given[k])
 					emit_value(&cx, &rel->columns[k], rows[r].values[k]);
 				else

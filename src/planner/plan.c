@@ -180,23 +180,25 @@ order_add(OrderList *ol, PlanOrderKind kind, const GqlValue *dir,
 	return o;
 }
 
+/* Is name "<base>_aggregate" */
+static bool
+aggregate_of(const char *name, const char *base)
+{
+	size_t		len = strlen(base);
+
+	return strncmp(name, base, len) == 0 && strcmp(name + len, "_aggregate") == 0;
+}
+
 /* The array relationship behind "<name>_aggregate", or NULL */
 static const GqlCatRelationship *
 aggregate_relationship(const GqlCatRelation *rel, const char *name)
 {
-	size_t		len = strlen(name);
 	int			k;
 
 	for (k = 0; k < rel->nrelationships; k++)
-	{
-		const GqlCatRelationship *r = rel->relationships[k];
-		size_t		rl = strlen(r->name);
-
-		if (r->tag == GQL_CAT_ARRAY_RELATIONSHIP && len == rl + 10 &&
-			strncmp(name, r->name, rl) == 0 &&
-			strcmp(name + rl, "_aggregate") == 0)
-			return r;
-	}
+		if (rel->relationships[k]->tag == GQL_CAT_ARRAY_RELATIONSHIP &&
+			aggregate_of(name, rel->relationships[k]->name))
+			return rel->relationships[k];
 	return NULL;
 }
 
@@ -204,18 +206,11 @@ aggregate_relationship(const GqlCatRelation *rel, const char *name)
 static const GqlCatComputedField *
 aggregate_computed(const GqlCatRelation *rel, const char *name)
 {
-	size_t		len = strlen(name);
 	int			k;
 
 	for (k = 0; k < rel->ncomputed; k++)
-	{
-		const GqlCatComputedField *cc = rel->computed[k];
-		size_t		cl = strlen(cc->name);
-
-		if (cc->order_aggregate && len == cl + 10 &&
-			strncmp(name, cc->name, cl) == 0 && strcmp(name + cl, "_aggregate") == 0)
-			return cc;
-	}
+		if (rel->computed[k]->order_aggregate && aggregate_of(name, rel->computed[k]->name))
+			return rel->computed[k];
 	return NULL;
 }
 

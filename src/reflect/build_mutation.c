@@ -238,18 +238,6 @@ graphql_build_input_type(BuildState *st, const GqlCatType *type, bool is_array)
  * ------------------------------------------------------------------------
  */
 
-/* Does a permission preset the column (then it is not an input field) */
-static bool
-preset(const GqlCatPermission *perm, const GqlCatColumn *col)
-{
-	int			k;
-
-	for (k = 0; perm && k < perm->npresets; k++)
-		if (perm->presets[k].column == col)
-			return true;
-	return false;
-}
-
 /* The columns, constraints and capabilities of an exposed relation */
 static void
 plan_relation_mutations(BuildState *st, RelInfo *ri)
@@ -263,9 +251,9 @@ plan_relation_mutations(BuildState *st, RelInfo *ri)
 	{
 		GqlCatColumn *col = ri->cols[k];
 
-		if (col->insertable && !preset(rel->perms[GQL_PERM_INSERT], col))
+		if (col->insertable && !graphql_permission_preset(rel->perms[GQL_PERM_INSERT], col))
 			ri->ins_cols[ri->nins++] = col;
-		if (col->updatable && !preset(rel->perms[GQL_PERM_UPDATE], col))
+		if (col->updatable && !graphql_permission_preset(rel->perms[GQL_PERM_UPDATE], col))
 		{
 			ri->upd_cols[ri->nupd++] = col;
 			ri->inc |= is_incrementable(st, col);

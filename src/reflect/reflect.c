@@ -171,6 +171,7 @@ typedef struct ReflectState
 	GqlCatalog *cat;
 	Datum		schemas;		/* text[] of graphql.schemas */
 	HTAB	   *relations;		/* oid -> GqlCatRelation */
+	HTAB	   *functions;		/* oid -> GqlCatFunction */
 	HTAB	   *types;			/* oid -> GqlCatType */
 	int			types_cap;
 } ReflectState;
@@ -733,7 +734,10 @@ read_functions(ReflectState *st)
 		fn->description = get_string(st, i, 10);
 		fn->auto_exposed = get_bool(i, 12);
 		if (read_function_return(st, fn, i) && read_function_args(st, fn, i))
+		{
+			oid_map_put(st->functions, fn->oid, fn);
 			cat->nfunctions++;
+		}
 	}
 }
 
@@ -1155,17 +1159,6 @@ read_md_relationships(ReflectState *st)
 	}
 }
 
-static GqlCatFunction *
-function_by_oid(GqlCatalog *cat, Oid oid)
-{
-	int			k;
-
-	for (k = 0; k < cat->nfunctions; k++)
-		if (cat->functions[k].oid == oid)
-			return &cat->functions[k];
-	return NULL;
-}
-
 /* The index of fn's argument with this SQL name, or -1 */
 static int
 function_arg_named(const GqlCatFunction *fn, const char *name)
@@ -1187,7 +1180,7 @@ read_md_functions(ReflectState *st)
 	run_query0(md_functions_sql);
 	for (i = 0; i < SPI_processed; i++)
 	{
-		GqlCatFunction *fn = function_by_oid(st->cat, get_oid(i, 1));
+		GqlCatFunction *fn = oid_map_get(st->functions, get_oid(i, 1));
 		const char *exposed;
 
 		if (fn == NULL)
@@ -1210,6 +1203,17 @@ read_md_functions(ReflectState *st)
 			fn->computed_of = oid_map_get(st->relations, get_oid(i, 7));
 		}
 	}
+}
+
+const GqlCatPreset *
+graphql_permission_preset(const GqlCatPermission *perm, const GqlCatColumn *col)
+{
+	int			k;
+
+	for (k = 0; perm && k < perm->npresets; k++)
+		if (perm->presets[k].column == col)
+			return &perm->presets[k];
+	return NULL;
 }
 
 char *
@@ -1273,7 +1277,7 @@ read_md_permissions(ReflectState *st)
 	run_query0(md_function_permissions_sql);
 	for (i = 0; i < SPI_processed; i++)
 	{
-		GqlCatFunction *fn = function_by_oid(st->cat, get_oid(i, 1));
+		GqlCatFunction *fn = oid_map_get(st->functions, get_oid(i, 1));
 
 		if (fn)
 			fn->permitted = true;
@@ -1316,6 +1320,7 @@ graphql_catalog_reflect(MemoryContext cxt)
 	st.schemas = schemas_array();
 	st.relations = oid_map_create("graphql reflect relations");
 	st.types = oid_map_create("graphql reflect types");
+	st.functions = oid_map_create("graphql reflect functions");
 	read_relations(&st);
 	read_columns(&st);
 	read_constraints(&st);

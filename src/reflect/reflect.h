@@ -338,6 +338,10 @@ typedef struct GqlCatPermission
 /* The alias the columns of GqlCatPermission.filter_sql are qualified by */
 #define GQL_PERM_ALIAS "__gql_row__"
 
+/* The preset of a column by a permission (perm may be NULL), or NULL */
+extern const GqlCatPreset *graphql_permission_preset(const GqlCatPermission *perm,
+													 const GqlCatColumn *col);
+
 /* filter_sql with GQL_PERM_ALIAS replaced by alias (palloc'd) */
 extern char *graphql_permission_filter(const GqlCatPermission *perm, const char *alias);
 
