@@ -23,6 +23,7 @@ int			graphql_parser_max_tokens = GQL_DEFAULT_MAX_TOKENS;
 char	   *graphql_schemas = NULL;
 bool		graphql_stringify_numeric_types = false;
 bool		graphql_infer_function_permissions = true;
+bool		graphql_hasura_compat = false;
 
 int			graphql_max_depth = 0;
 int			graphql_max_complexity = 0;
@@ -271,6 +272,14 @@ graphql_define_gucs(void)
 							 &graphql_infer_function_permissions,
 							 true,
 							 PGC_SUSET, 0,
+							 NULL, NULL, NULL);
+
+	DefineCustomBoolVariable("graphql.hasura_compat",
+							 "Accept what Hasura v2 accepts where the GraphQL specification or this extension does not.",
+							 "Unused variables are allowed; strings holding a number or a boolean are accepted for Int, Float and Boolean; composite types are JSON scalars instead of object types (doc/settings.md).",
+							 &graphql_hasura_compat,
+							 false,
+							 PGC_USERSET, 0,
 							 NULL, NULL, NULL);
 
 	DefineCustomIntVariable("graphql.max_depth",

@@ -13,6 +13,7 @@ extern int	graphql_parser_max_tokens;
 extern char *graphql_schemas;
 extern bool graphql_stringify_numeric_types;
 extern bool graphql_infer_function_permissions;
+extern bool graphql_hasura_compat;
 
 extern int	graphql_max_depth;
 extern int	graphql_max_complexity;

@@ -8,7 +8,7 @@
  * variables (validation-failed), plan, and run the one statement read-only
  * through SPI in a subtransaction, so that no GraphQL or SQL error aborts
  * the caller's transaction.  SQL errors map by SQLSTATE: class 22
- * data-exception, class 23 constraint-violation, 42501 permission-error,
+ * data-exception (22025, a bad LIKE escape: bad-request), class 23 constraint-violation, 42501 permission-error,
  * anything else unexpected.  All memory of a call is in one context.
  * graphql.explain gives the statement, or its EXPLAIN run through SPI with
  * the same parameters.
@@ -30,6 +30,7 @@
 #include "executor/executor.h"
 #include "graphql.h"
 #include "guc.h"
+#include "metadata/metadata.h"
 #include "planner/planner.h"
 #include "reflect/reflect.h"
 #include "validation/validation.h"
@@ -117,8 +118,9 @@ error_response(Request *r, const char *message, const GqlLoc *locs,
 
 /*
  * Scalar literal check for validation: numbers for numeric-ish custom
- * scalars, anything for json/jsonb, strings for the others (uuid, date,
- * ... in their text form, as Hasura accepts them).
+ * scalars, anything for json/jsonb, objects for composite types, strings
+ * for the others (uuid, date, ... in their text form, as Hasura accepts
+ * them).
  */
 static const char *
 scalar_check(void *arg, GqlArena *arena, const GqlSchemaType *scalar,
@@ -133,8 +135,12 @@ scalar_check(void *arg, GqlArena *arena, const GqlSchemaType *scalar,
 		return NULL;
 	if (kind == GQL_STRING_VALUE || kind == GQL_VARIABLE)
 		return NULL;
+	/* a composite type's scalar (graphql.hasura_compat): its attributes */
+	if (kind == GQL_OBJECT_VALUE && type->typtype == TYPTYPE_COMPOSITE)
+		return NULL;
 	if ((kind == GQL_INT_VALUE || kind == GQL_FLOAT_VALUE) &&
-		(type->oid == INT8OID || type->oid == NUMERICOID ||
+		(type->oid == INT2OID || type->oid == INT8OID ||
+		 type->oid == FLOAT8OID || type->oid == NUMERICOID ||
 		 type->oid == MONEYOID || type->oid == OIDOID))
 		return NULL;
 	return "";
@@ -147,6 +153,7 @@ parse_and_validate(Request *r, text *query)
 	GqlError	perr;
 	GqlValidationOptions opts = {0};
 	GqlValidationError *verr;
+	const char *message;
 	int			n;
 
 	r->document = graphql_parse_document(r->arena, VARDATA_ANY(query),
@@ -158,8 +165,15 @@ parse_and_validate(Request *r, text *query)
 		error_response(r, perr.message, &loc, 1, "parse-failed", false);
 		return false;
 	}
+	if ((message = graphql_session_error()) != NULL)
+	{
+		error_response(r, message, NULL, 0, "bad-request", false);
+		return false;
+	}
 	r->schema = graphql_schema_get();
 	opts.scalar_check = scalar_check;
+	opts.allow_unused_variables = graphql_hasura_compat;
+	opts.string_scalars = graphql_hasura_compat;
 	verr = gql_validate(r->arena, r->schema, r->document, &opts, &n);
 	if (verr == NULL)
 		return true;
@@ -167,8 +181,12 @@ parse_and_validate(Request *r, text *query)
 	appendStringInfoString(&r->out, "{\"errors\": [");
 	for (; verr; verr = verr->next)
 	{
+		/* Hasura calls an Int literal out of range a parse error */
+		bool		range = strncmp(verr->message, GQL_INT_RANGE_MESSAGE,
+									strlen(GQL_INT_RANGE_MESSAGE)) == 0;
+
 		add_error(&r->out, verr->message, verr->locations, verr->nlocations,
-				  NULL, "validation-failed");
+				  NULL, range ? "parse-failed" : "validation-failed");
 		if (verr->next)
 			appendStringInfoString(&r->out, ", ");
 	}
@@ -271,6 +289,9 @@ error_code(int sqlerrcode)
 {
 	if (sqlerrcode == ERRCODE_GRAPHQL_VALIDATION)
 		return "validation-failed";
+	/* Hasura's one exception in class 22: a bad LIKE escape is the query's fault */
+	if (sqlerrcode == ERRCODE_INVALID_ESCAPE_SEQUENCE)
+		return "bad-request";
 	if (ERRCODE_TO_CATEGORY(sqlerrcode) == ERRCODE_DATA_EXCEPTION)
 		return "data-exception";
 	if (ERRCODE_TO_CATEGORY(sqlerrcode) == ERRCODE_INTEGRITY_CONSTRAINT_VIOLATION)

@@ -22,6 +22,7 @@
 
 #include "executor/executor.h"
 #include "graphql.h"
+#include "guc.h"
 #include "validation/validation.h"
 
 /* Where a coercion is, for error messages */
@@ -284,6 +285,21 @@ coerce_scalar(Coerce *c, JsonbValue *v, const GqlSchemaType *t)
 
 	if (!t->builtin)
 		return generic(v);
+	/* graphql.hasura_compat: "1", "1.5", "true" for Int, Float, Boolean */
+	if (graphql_hasura_compat && v->type == jbvString)
+	{
+		GqlKind		as = gql_string_scalar_kind(t->name, v->val.string.val,
+												v->val.string.len);
+
+		if (as == GQL_BOOLEAN_VALUE)
+		{
+			out = new_value(as, NULL);
+			out->boolean = v->val.string.len == 4;
+			return out;
+		}
+		if (as != GQL_NULL_VALUE)
+			return new_value(as, jstr(v));
+	}
 	if (strcmp(t->name, "Int") == 0)
 		return coerce_int(c, v);
 	initStringInfo(&m);

@@ -39,6 +39,7 @@
 #include "guc.h"
 #include "http/http_internal.h"
 #include "http/request.h"
+#include "metadata/metadata.h"
 
 #define API_KEY_PREFIX "gqlk_"
 
@@ -147,7 +148,7 @@ session_from_headers(HttpCall *call, const char *role)
  * are for the admin secret (or trusted headers), as in Hasura, not for the
  * holders of a token or key
  */
-#define BACKEND_ONLY_VAR "x-hasura-use-backend-only-permissions"
+#define BACKEND_ONLY_VAR GRAPHQL_BACKEND_ONLY_VAR
 
 static void
 session_from_object(SessionBuf *s, Jsonb *obj)

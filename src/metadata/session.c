@@ -138,12 +138,44 @@ graphql_session_get(const char *name)
 	return NULL;
 }
 
+/*
+ * A session variable as a boolean, in Hasura's spelling (any case): 1 for
+ * true, t, yes, y; 0 for false, f, no, n; -1 for anything else
+ */
+static int
+session_bool(const char *v)
+{
+	static const char *const yes[] = {"true", "t", "yes", "y"};
+	static const char *const no[] = {"false", "f", "no", "n"};
+
+	for (int i = 0; i < (int) lengthof(yes); i++)
+	{
+		if (pg_strcasecmp(v, yes[i]) == 0)
+			return 1;
+		if (pg_strcasecmp(v, no[i]) == 0)
+			return 0;
+	}
+	return -1;
+}
+
 bool
 graphql_session_backend_only(void)
 {
-	const char *v = graphql_session_get("x-hasura-use-backend-only-permissions");
+	const char *v = graphql_session_get(GRAPHQL_BACKEND_ONLY_VAR);
 
-	return v != NULL && pg_strcasecmp(v, "true") == 0;
+	return v != NULL && session_bool(v) == 1;
+}
+
+const char *
+graphql_session_error(void)
+{
+	const char *v = graphql_session_get(GRAPHQL_BACKEND_ONLY_VAR);
+
+	if (v == NULL || session_bool(v) >= 0)
+		return NULL;
+	return psprintf("the session variable %s is not a boolean: \"%s\" "
+					"(use true, t, yes, y or false, f, no, n, in any case)",
+					GRAPHQL_BACKEND_ONLY_VAR, v);
 }
 
 /* graphql.session_var(name text) RETURNS text: NULL when not set */

@@ -77,14 +77,17 @@ emit_returning(SqlContext *cx, const GqlCatRelation *rel, const char *alias,
 
 /*
  * A value for column col as a parameter of its type; a composite value
- * comes as a JSON object (its input object) made a row of the type
+ * comes as a JSON object (its input object) made a row of the type, or,
+ * where the type is a scalar (graphql.hasura_compat), as a JSON object or
+ * the text of a record, "(1.5,2)"
  */
 static void
 emit_value(SqlContext *cx, const GqlCatColumn *col, const char *text)
 {
 	const char *type = graphql_sql_type_name(col->typid, false);
 
-	if (col->type->typtype != TYPTYPE_COMPOSITE || col->is_array)
+	if (col->type->typtype != TYPTYPE_COMPOSITE || col->is_array ||
+		(text != NULL && text[strspn(text, " \t\n\r")] == '('))
 		graphql_sql_param(cx, text, type);
 	else if (text == NULL)
 		appendStringInfo(&cx->buf, "NULL::%s", type);

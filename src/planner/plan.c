@@ -71,6 +71,7 @@ stringify_type(const GqlTypeRef *type)
 
 	return graphql_stringify_numeric_types &&
 		(strcmp(named->name, "bigint") == 0 ||
+		 strcmp(named->name, "float8") == 0 ||
 		 strcmp(named->name, "numeric") == 0);
 }
 

@@ -200,22 +200,26 @@ builtin_of(const GqlCatType *t)
 {
 	switch (t->oid)
 	{
-		case INT2OID:
 		case INT4OID:
 			return 0;
 		case FLOAT4OID:
-		case FLOAT8OID:
 			return 1;
 		case TEXTOID:
 		case VARCHAROID:
-		case BPCHAROID:
-		case NAMEOID:
 			return 2;
 		case BOOLOID:
 			return 3;
 		default:
-			return strcmp(t->typname, "citext") == 0 ? 2 : -1;
+			return -1;
 	}
+}
+
+/* Does a type of its own scalar take the String operators (_like, ...) */
+static bool
+type_is_text(const GqlCatType *t)
+{
+	return t->oid == BPCHAROID || t->oid == NAMEOID ||
+		strcmp(t->typname, "citext") == 0;
 }
 
 /* SC_* flags of a type (aggregates it supports, extra operators) */
@@ -286,13 +290,14 @@ claim_scalar_names(BuildState *st, const char *name)
 
 /*
  * The scalar of a non-builtin type: named after the type (int8 is
- * "bigint"), or "<schema>_<type>" when that name is taken; NULL when both
- * are.
+ * "bigint" and int2 "smallint", as in Hasura), or "<schema>_<type>" when
+ * that name is taken; NULL when both are.
  */
 static Scalar *
 plan_type_scalar(BuildState *st, GqlCatType *t)
 {
-	const char *name = t->oid == INT8OID ? "bigint" : t->typname;
+	const char *name = t->oid == INT8OID ? "bigint"
+		: t->oid == INT2OID ? "smallint" : t->typname;
 	Scalar	   *sc;
 
 	if (!claim_scalar_names(st, name))
@@ -304,7 +309,7 @@ plan_type_scalar(BuildState *st, GqlCatType *t)
 	sc = new_scalar(st, name, false);
 	sc->type = t;
 	sc->is_enum = enum_is_graphql(t);
-	sc->flags = type_flags(t) & SC_JSONB;
+	sc->flags = (type_flags(t) & SC_JSONB) | (type_is_text(t) ? SC_STRING : 0);
 	return sc;
 }
 
@@ -354,12 +359,15 @@ plan_scalars(BuildState *st)
 		int			b = builtin_of(t);
 
 		st->type_flags[t->index] = type_flags(t);
-		if (t->typtype == TYPTYPE_COMPOSITE)
+		if (t->typtype == TYPTYPE_COMPOSITE &&
+			(!cat->composite_scalars || t->attrs == NULL))
 			continue;			/* graphql_build_plan_composites */
 		st->type_scalar[t->index] = b >= 0 ? st->builtins[b]
 			: plan_type_scalar(st, t);
 	}
-	graphql_build_plan_composites(st, sorted, cat->ntypes);
+	/* as Hasura, graphql.hasura_compat has composite types as JSON scalars */
+	if (!cat->composite_scalars)
+		graphql_build_plan_composites(st, sorted, cat->ntypes);
 }
 
 /* A new scalar, enum or composite of a non-builtin type */

@@ -258,6 +258,7 @@ typedef struct Member
 	RelInfo    *args_rel;
 	GqlCatFunction *fn;			/* ARGS_FUNCTION* */
 	const GqlValue *default_value;	/* input fields */
+	bool		accepts_strings;	/* input fields: GqlInputValue's */
 } Member;
 
 typedef struct MemberList

@@ -1204,6 +1204,7 @@ emit_function_args(BuildState *st, const Plan *p)
 									 graphql_build_value_type(st, a->type, a->is_array),
 									 NULL, NULL);
 		v->source = a;
+		v->accepts_strings = true;
 	}
 }
 

@@ -94,8 +94,9 @@ graphql_build_select_args(BuildState *st, GqlFieldDef *f, RelInfo *ri)
 						  NULL, "distinct select on columns");
 	gql_field_add_arg(st->schema, f, "limit", graphql_build_named(st, "Int"), NULL,
 					  "limit the number of rows returned");
+	/* Hasura takes offset: "10" too (not limit) */
 	gql_field_add_arg(st->schema, f, "offset", graphql_build_named(st, "Int"), NULL,
-					  "skip the first n rows. Use only with order_by");
+					  "skip the first n rows. Use only with order_by")->accepts_strings = true;
 	gql_field_add_arg(st->schema, f, "order_by",
 					  graphql_build_list(st, graphql_build_named(st, psprintf("%s_order_by", n))),
 					  NULL, "sort the rows by one or more columns");
@@ -157,6 +158,7 @@ add_member_args(BuildState *st, GqlFieldDef *f, const Member *m)
 									  graphql_build_nonnull(st, graphql_build_column_type(st, rel->pkey[k], false)),
 									  NULL, NULL);
 				v->source = rel->pkey[k];
+				v->accepts_strings = true;
 			}
 			break;
 		default:
@@ -185,6 +187,10 @@ graphql_build_emit_members(BuildState *st, GqlSchemaType *type, MemberList *ml)
 														m->description);
 
 			v->source = m->source;
+			/* a column's value is PostgreSQL's to parse */
+			v->accepts_strings = m->accepts_strings ||
+				(m->source != NULL &&
+				 *(const GqlCatTag *) m->source == GQL_CAT_COLUMN);
 		}
 		else
 		{
@@ -529,9 +535,9 @@ emit_cmp(BuildState *st, const Plan *p)
 						  "All fields are combined with logical 'AND'.", s),
 				 p->sc->type);
 	for (k = 0; k < (int) lengthof(common); k++)
-		graphql_build_member(&ml, common[k], vt, NULL, NULL);
-	graphql_build_member(&ml, "_in", graphql_build_list(st, vt), NULL, NULL);
-	graphql_build_member(&ml, "_nin", graphql_build_list(st, vt), NULL, NULL);
+		graphql_build_member(&ml, common[k], vt, NULL, NULL)->accepts_strings = true;
+	graphql_build_member(&ml, "_in", graphql_build_list(st, vt), NULL, NULL)->accepts_strings = true;
+	graphql_build_member(&ml, "_nin", graphql_build_list(st, vt), NULL, NULL)->accepts_strings = true;
 	graphql_build_member(&ml, "_is_null", graphql_build_named(st, "Boolean"), NULL, NULL);
 	if (array)
 	{

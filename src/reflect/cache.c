@@ -40,6 +40,7 @@ typedef struct CacheEntry
 	char	   *schemas;		/* graphql.schemas at build time */
 	bool		backend_only;	/* the session asked for backend-only permissions */
 	bool		infer;			/* graphql.infer_function_permissions */
+	bool		compat;			/* graphql.hasura_compat (composite types) */
 	GqlSchema  *schema;
 	uint64		last_used;
 } CacheEntry;
@@ -129,6 +130,7 @@ cache_find(Oid role, const char *schemas, bool backend_only)
 		if (cache[k].cxt && cache[k].role == role &&
 			cache[k].backend_only == backend_only &&
 			cache[k].infer == graphql_infer_function_permissions &&
+			cache[k].compat == graphql_hasura_compat &&
 			strcmp(cache[k].schemas, schemas) == 0)
 			return &cache[k];
 	return NULL;
@@ -208,6 +210,7 @@ graphql_schema_get(void)
 		e->schemas = MemoryContextStrdup(cxt, schemas);
 		e->backend_only = backend_only;
 		e->infer = graphql_infer_function_permissions;
+		e->compat = graphql_hasura_compat;
 		e->schema = schema;
 	}
 	e->last_used = ++use_counter;

@@ -1329,6 +1329,7 @@ graphql_catalog_reflect(MemoryContext cxt)
 	st.cat->is_admin = graphql_role_is_admin(GetUserId());
 	st.cat->backend_only = graphql_session_backend_only();
 	st.cat->infer_function_permissions = graphql_infer_function_permissions;
+	st.cat->composite_scalars = graphql_hasura_compat;
 	read_md_tables(&st);
 	read_md_enums(&st);
 	read_md_relationships(&st);

@@ -422,6 +422,8 @@ typedef struct GqlCatalog
 	bool		backend_only;	/* the session asks for backend-only
 								 * permissions (x-hasura-use-backend-only-permissions) */
 	bool		infer_function_permissions; /* the setting at build time */
+	bool		composite_scalars;	/* composite types are scalars
+									 * (graphql.hasura_compat) */
 } GqlCatalog;
 
 /*

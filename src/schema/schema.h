@@ -62,6 +62,11 @@ typedef struct GqlInputValue
 	const GqlValue *default_value;	/* a const AST value, or NULL */
 	const char *deprecation_reason; /* NULL when not deprecated */
 	const void *source;
+	bool		accepts_strings;	/* a value PostgreSQL parses (a column's,
+									 * an operand, a function argument): with
+									 * GqlValidationOptions.string_scalars a
+									 * String literal may stand for an Int,
+									 * Float or Boolean one, as in Hasura */
 } GqlInputValue;
 
 typedef struct GqlFieldDef

@@ -950,6 +950,15 @@ v_type_named(VCtx *ctx, const char *name)
 }
 
 /*
+ * Do String literals stand for Int, Float and Boolean ones.
+ */
+bool
+v_string_scalars(const VCtx *ctx)
+{
+	return ((const VPriv *) ctx->priv)->string_scalars;
+}
+
+/*
  * The custom scalar literal check, if any.
  */
 GqlScalarLiteralCheck

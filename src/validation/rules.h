@@ -61,6 +61,8 @@ typedef struct VTypeInfo
 	const GqlValue *default_value;	/* of the argument / input field */
 	const GqlDirectiveDef *directive;
 	const GqlInputValue *argument;
+	const GqlInputValue *input_value;	/* of the argument or input field
+										 * whose value (or list item) this is */
 } VTypeInfo;
 
 /* One use of a variable, as ValidationContext.getVariableUsages gives it */
@@ -172,6 +174,8 @@ extern const char *v_print(VCtx *ctx, const GqlNode *node);
 
 /* Custom scalar literal hook (see validation.h), or NULL */
 extern GqlScalarLiteralCheck v_scalar_check(const VCtx *ctx, void **arg);
+/* Do String literals stand for Int, Float and Boolean ones (the options) */
+extern bool v_string_scalars(const VCtx *ctx);
 
 /* ---- the rules, in graphql-js's specifiedRules order ---- */
 extern const VRule gql_rule_known_operation_types;

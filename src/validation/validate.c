@@ -235,6 +235,7 @@ enter_argument(VCtx *ctx, const GqlArgument *arg)
 		def = find_arg(ctx->ti.field_def->args, ctx->ti.field_def->nargs,
 					   arg->name->value);
 	ctx->ti.argument = def;
+	ctx->ti.input_value = def;
 	ctx->ti.default_value = def != NULL ? def->default_value : NULL;
 	push_input(ctx, def != NULL ? def->type : NULL);
 }
@@ -250,6 +251,7 @@ enter_object_field(VCtx *ctx, const GqlArgument *field)
 
 	if (obj != NULL && obj->kind == GQL_TYPE_INPUT_OBJECT)
 		def = gql_type_input_field(obj, field->name->value);
+	ctx->ti.input_value = def;
 	ctx->ti.default_value = def != NULL ? def->default_value : NULL;
 	push_input(ctx, def != NULL ? def->type : NULL);
 }
@@ -684,6 +686,10 @@ run_rules(VCtx *ctx)
 		priv->rule = all_rules[i]->name;
 		rw->states[i] = all_rules[i]->create != NULL ?
 			all_rules[i]->create(ctx) : NULL;
+		/* a rule left out skips the whole document */
+		if (priv->allow_unused_variables &&
+			all_rules[i] == &gql_rule_no_unused_variables)
+			rw->skipping[i] = &ctx->document->hdr;
 	}
 	walk(ctx, &rw->base, &ctx->document->hdr);
 }
@@ -709,6 +715,8 @@ gql_validate(GqlArena *arena, const GqlSchema *schema,
 	{
 		priv->scalar_check = opts->scalar_check;
 		priv->scalar_check_arg = opts->scalar_check_arg;
+		priv->allow_unused_variables = opts->allow_unused_variables;
+		priv->string_scalars = opts->string_scalars;
 	}
 	if (setjmp(priv->abort_jmp) == 0)
 		run_rules(ctx);

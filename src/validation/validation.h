@@ -37,12 +37,38 @@ typedef const char *(*GqlScalarLiteralCheck) (void *arg, GqlArena *arena,
 											  const GqlSchemaType *scalar,
 											  const GqlValue *literal);
 
+/* How the message of an Int literal outside 32 bits begins
+ * (ValuesOfCorrectTypeRule) */
+#define GQL_INT_RANGE_MESSAGE "Int cannot represent non 32-bit signed integer value"
+
 typedef struct GqlValidationOptions
 {
 	int			max_errors;		/* stop after this many; <= 0: 100 (graphql-js's default) */
 	GqlScalarLiteralCheck scalar_check; /* NULL: accept any literal */
 	void	   *scalar_check_arg;
+
+	/*
+	 * Hasura v2's leniencies (graphql.hasura_compat), both against the
+	 * specification: allow_unused_variables leaves out NoUnusedVariables;
+	 * with string_scalars a String literal whose text is an Int, Float or
+	 * Boolean literal (gql_string_scalar_kind) is accepted where that type
+	 * is expected by an argument or input field that accepts_strings (a
+	 * value for PostgreSQL; not, say, limit), and the literal is changed in
+	 * place into one of that kind, so that what runs after validation sees
+	 * an ordinary literal.
+	 */
+	bool		allow_unused_variables;
+	bool		string_scalars;
 } GqlValidationOptions;
+
+/*
+ * The kind of literal the text s[0..len) would be for the built-in scalar
+ * named type ("Int": an IntValue in 32 bits, "Float": an IntValue or a
+ * FloatValue, "Boolean": true or false), or GQL_NULL_VALUE when it is
+ * none or the type is another one.
+ */
+extern GqlKind gql_string_scalar_kind(const char *type, const char *s,
+									  size_t len);
 
 /*
  * Validate a document against a schema with all rules.  Returns the errors

@@ -27,6 +27,8 @@ typedef struct VPriv
 	long		fragment_work;	/* what is left of the budget */
 	GqlScalarLiteralCheck scalar_check;
 	void	   *scalar_check_arg;
+	bool		allow_unused_variables;
+	bool		string_scalars;
 	VMap	   *used_scalars;	/* spec scalars the schema uses (lazy) */
 	VMap	   *fragments;		/* name -> GqlFragment (lazy) */
 	VMap	   *spreads;		/* selection set -> VList of spreads */

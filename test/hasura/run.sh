@@ -28,7 +28,8 @@ mkdir -p "$out"
 
 "$psql" -X -q -v ON_ERROR_STOP=1 "$conn dbname=postgres" \
   -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db" \
-  -c "ALTER DATABASE $db SET graphql.stringify_numeric_types = on" >"$out/setup.log" 2>&1 &&
+  -c "ALTER DATABASE $db SET graphql.stringify_numeric_types = on" \
+  -c "ALTER DATABASE $db SET graphql.hasura_compat = on" >"$out/setup.log" 2>&1 &&
   "$psql" -X -q -v ON_ERROR_STOP=1 "$conn dbname=$db" -c "CREATE EXTENSION graphql" \
     >>"$out/setup.log" 2>&1 || { cat "$out/setup.log"; echo "hasura: 0 passed, 1 failed"; exit 1; }
 

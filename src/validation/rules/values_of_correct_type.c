@@ -51,20 +51,99 @@ int_in_range(const char *s)
 	return neg ? v <= 2147483648ULL : v <= 2147483647ULL;
 }
 
+/* Length of the digits at s[0..len) */
+static size_t
+digits(const char *s, size_t len)
+{
+	size_t		n = 0;
+
+	while (n < len && s[n] >= '0' && s[n] <= '9')
+		n++;
+	return n;
+}
+
+GqlKind
+gql_string_scalar_kind(const char *type, const char *s, size_t len)
+{
+	size_t		i = 0,
+				n;
+	bool		is_float = false;
+	char		buf[16];
+
+	if (strcmp(type, "Boolean") == 0)
+	{
+		if ((len == 4 && memcmp(s, "true", 4) == 0) ||
+			(len == 5 && memcmp(s, "false", 5) == 0))
+			return GQL_BOOLEAN_VALUE;
+		return GQL_NULL_VALUE;
+	}
+	if (strcmp(type, "Int") != 0 && strcmp(type, "Float") != 0)
+		return GQL_NULL_VALUE;
+	/* the lexical IntValue / FloatValue: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? */
+	if (i < len && s[i] == '-')
+		i++;
+	n = digits(s + i, len - i);
+	if (n == 0 || (n > 1 && s[i] == '0'))
+		return GQL_NULL_VALUE;
+	i += n;
+	if (i < len && s[i] == '.')
+	{
+		n = digits(s + i + 1, len - i - 1);
+		if (n == 0)
+			return GQL_NULL_VALUE;
+		i += n + 1;
+		is_float = true;
+	}
+	if (i < len && (s[i] == 'e' || s[i] == 'E'))
+	{
+		i++;
+		if (i < len && (s[i] == '+' || s[i] == '-'))
+			i++;
+		n = digits(s + i, len - i);
+		if (n == 0)
+			return GQL_NULL_VALUE;
+		i += n;
+		is_float = true;
+	}
+	if (i != len)
+		return GQL_NULL_VALUE;
+	if (strcmp(type, "Float") == 0)
+		return is_float ? GQL_FLOAT_VALUE : GQL_INT_VALUE;
+	if (is_float || len >= sizeof(buf))
+		return GQL_NULL_VALUE;
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	return int_in_range(buf) ? GQL_INT_VALUE : GQL_NULL_VALUE;
+}
+
 /*
  * A built-in scalar's parseLiteral error, or NULL when the literal fits.
+ * With string_scalars, a String literal holding a literal of the type, for
+ * an input value that accepts_strings, is first made that literal.
  */
 static const char *
 builtin_scalar_error(VCtx *ctx, const char *name, const GqlValue *v)
 {
 	GqlKind		k = v->hdr.kind;
 
+	if (k == GQL_STRING_VALUE && v_string_scalars(ctx) &&
+		ctx->ti.input_value != NULL && ctx->ti.input_value->accepts_strings)
+	{
+		GqlKind		as = gql_string_scalar_kind(name, v->value, v->len);
+		GqlValue   *w = (GqlValue *) v;
+
+		if (as != GQL_NULL_VALUE)
+		{
+			w->hdr.kind = k = as;
+			w->boolean = as == GQL_BOOLEAN_VALUE && v->len == 4;
+		}
+	}
 	if (strcmp(name, "Int") == 0)
 	{
 		if (k != GQL_INT_VALUE)
 			return v_msg(ctx, "Int cannot represent non-integer value: %s", v_print(ctx, &v->hdr));
 		if (!int_in_range(v->value))
-			return v_msg(ctx, "Int cannot represent non 32-bit signed integer value: %s", v->value);
+			return v_msg(ctx, GQL_INT_RANGE_MESSAGE ": %s", v->value);
 	}
 	else if (strcmp(name, "Float") == 0)
 	{
