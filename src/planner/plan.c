@@ -450,6 +450,25 @@ plan_select_args(const GqlExecContext *ctx, const GqlCollectedField *cf,
  * ------------------------------------------------------------------------
  */
 
+/*
+ * path of a json/jsonb field (column or scalar computed field): the
+ * elements of its path argument, when given and not null
+ */
+static void
+plan_json_path(const GqlExecContext *ctx, const GqlCollectedField *cf,
+			   PlanField *f)
+{
+	const GqlValue *path;
+
+	if (gql_field_arg(cf->def, "path") == NULL)
+		return;
+	path = arg_value(ctx, cf, "path");
+	if (path == NULL || path->hdr.kind != GQL_STRING_VALUE)
+		return;
+	note_arg(cf, "path");
+	f->json_path = graphql_json_path(path->value, path->len);
+}
+
 /* The collected fields of a merged field's sub-selections on its type */
 static int
 sub_fields(const GqlExecContext *ctx, const GqlCollectedField *cf,
@@ -653,6 +672,7 @@ plan_call(const GqlExecContext *ctx, const GqlCollectedField *cf,
 		f->func_row = row;
 		f->stringify = stringify_type(cf->def->type);
 		plan_composite(ctx, cf, f);
+		plan_json_path(ctx, cf, f);
 		return;
 	}
 	f->kind = PF_SELECT;
@@ -685,6 +705,7 @@ plan_object_field(const GqlExecContext *ctx, const GqlCollectedField *cf,
 			f->column = (const GqlCatColumn *) tag;
 			f->stringify = stringify_type(cf->def->type);
 			plan_composite(ctx, cf, f);
+			plan_json_path(ctx, cf, f);
 			break;
 		case GQL_CAT_OBJECT_RELATIONSHIP:
 		case GQL_CAT_ARRAY_RELATIONSHIP:

@@ -66,6 +66,9 @@ typedef struct PlanField
 	const GqlCatFunction *func; /* CALL */
 	const GqlValue *func_args;	/* CALL: the args object, or NULL */
 	bool		func_row;		/* CALL: the row is the first argument */
+	const char *json_path;		/* COLUMN, CALL of json/jsonb: the text[]
+								 * literal of the path argument's elements
+								 * (value #> path), NULL: the whole value */
 } PlanField;
 
 typedef enum PlanOrderKind
@@ -191,6 +194,13 @@ extern PlanQuery *graphql_plan_mutation_result(const GqlExecContext *ctx,
 /* The plan of one root field alone (a function's scalar value) */
 extern PlanQuery *graphql_plan_field(const GqlExecContext *ctx,
 									 const GqlCollectedField *cf);
+
+/*
+ * json_path.c: the text[] literal of the elements of the path argument of
+ * a json/jsonb field, NULL for "$" (the whole value); a path that does
+ * not parse is ERRCODE_GRAPHQL_VALIDATION
+ */
+extern char *graphql_json_path(const char *path, size_t len);
 
 /* sql.c: the one statement computing the data object of a plan */
 extern PlanSql *graphql_plan_sql(const PlanQuery *plan);

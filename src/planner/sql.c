@@ -600,6 +600,25 @@ emit_composite(SqlContext *cx, const PlanField *f, const char *alias)
 	appendStringInfo(&cx->buf, ") AS j) AS %s)", a);
 }
 
+/*
+ * The value at the path argument of a json/jsonb column or call:
+ * (value #> $n::text[]), the elements a parameter; null where the path
+ * leads nowhere
+ */
+static void
+emit_json_path(SqlContext *cx, const PlanField *f, const char *alias)
+{
+	appendStringInfoChar(&cx->buf, '(');
+	if (f->kind == PF_COLUMN)
+		graphql_sql_column(cx, alias, f->column);
+	else
+		graphql_sql_call(cx, f->func, f->func_row ? alias : NULL,
+						 f->func_args);
+	appendStringInfoString(&cx->buf, " #> ");
+	graphql_sql_param(cx, f->json_path, "text[]");
+	appendStringInfoChar(&cx->buf, ')');
+}
+
 /* The value of one field in its scope (row alias, or aggregate rows) */
 static void
 emit_field(SqlContext *cx, const PlanField *f, const char *alias,
@@ -619,6 +638,11 @@ emit_field(SqlContext *cx, const PlanField *f, const char *alias,
 							 quote_literal_cstr(f->text));
 			break;
 		case PF_COLUMN:
+			if (f->json_path)
+			{
+				emit_json_path(cx, f, alias);
+				break;
+			}
 			graphql_sql_column(cx, alias, f->column);
 			if (f->stringify)
 				appendStringInfoString(&cx->buf, f->column->is_array
@@ -649,6 +673,11 @@ emit_field(SqlContext *cx, const PlanField *f, const char *alias,
 			emit_nodes(cx, f, agg);
 			break;
 		case PF_CALL:
+			if (f->json_path)
+			{
+				emit_json_path(cx, f, alias);
+				break;
+			}
 			graphql_sql_call(cx, f->func, f->func_row ? alias : NULL,
 							 f->func_args);
 			if (f->stringify)

@@ -259,6 +259,7 @@ typedef struct Member
 	GqlCatFunction *fn;			/* ARGS_FUNCTION* */
 	const GqlValue *default_value;	/* input fields */
 	bool		accepts_strings;	/* input fields: GqlInputValue's */
+	bool		json_path;		/* a json/jsonb value: it also takes path */
 } Member;
 
 typedef struct MemberList
@@ -288,6 +289,7 @@ extern GqlSchemaType *graphql_build_new_type(BuildState *st, const Plan *p,
 											 const void *source);
 extern void graphql_build_select_args(BuildState *st, GqlFieldDef *f,
 									  RelInfo *ri);
+extern bool graphql_build_is_json(const GqlCatType *type, bool is_array);
 
 /* build_mutation.c: emission */
 extern bool graphql_build_emit_mutation_type(BuildState *st, const Plan *p);

@@ -827,7 +827,10 @@ graphql_build_function_roots(BuildState *st, MemberList *ml, FuncKind kind)
 				? psprintf("execute function \"%s\" which returns \"%s\"",
 						   fn->gql_name, st->rels[fn->relation->index].label)
 				: psprintf("execute function \"%s\"", fn->gql_name);
-		function_member(st, ml, fn->gql_name, fn, desc, &fn->root);
+		m = function_member(st, ml, fn->gql_name, fn, desc, &fn->root);
+		/* a json/jsonb value takes path, as computed fields do */
+		m->json_path = fn->returns == GQL_FUNC_SCALAR &&
+			graphql_build_is_json(fn->ret_type, fn->ret_is_array);
 		/* <fn>_aggregate: as <t>_aggregate, only with allow_aggregations */
 		if (kind != FK_QUERY || fn->returns != GQL_FUNC_SETOF_ROW ||
 			!graphql_build_may_aggregate(fn->relation))
@@ -865,10 +868,14 @@ graphql_build_computed_members(BuildState *st, MemberList *ml, RelInfo *ri,
 
 		if (kind == P_OBJECT)
 		{
-			function_member(st, ml, cc->name, fn,
-							fn->description ? fn->description
-							: psprintf("A computed field, executes function \"%s\"",
-									   fn->gql_name), cc);
+			Member	   *m = function_member(st, ml, cc->name, fn,
+											fn->description ? fn->description
+											: psprintf("A computed field, executes function \"%s\"",
+													   fn->gql_name), cc);
+
+			/* a json/jsonb value takes path after args, as in Hasura */
+			m->json_path = fn->returns == GQL_FUNC_SCALAR &&
+				graphql_build_is_json(fn->ret_type, fn->ret_is_array);
 			continue;
 		}
 		/* <name>_aggregate: order by an aggregate of its rows */

@@ -13,6 +13,8 @@
  */
 #include "postgres.h"
 
+#include "catalog/pg_type.h"
+
 #include "reflect/build_internal.h"
 
 /* ------------------------------------------------------------------------
@@ -104,6 +106,16 @@ graphql_build_select_args(BuildState *st, GqlFieldDef *f, RelInfo *ri)
 					  graphql_build_named(st, psprintf("%s_bool_exp", n)), NULL,
 					  "filter the rows returned");
 	(void) v;
+}
+
+/*
+ * Is a value of this type json or jsonb (a domain over one too), not an
+ * array: its field takes Hasura's path argument
+ */
+bool
+graphql_build_is_json(const GqlCatType *type, bool is_array)
+{
+	return !is_array && (type->oid == JSONOID || type->oid == JSONBOID);
 }
 
 /* The GraphQL type of a column: T, [T!], non-null when nonnull is set */
@@ -199,6 +211,10 @@ graphql_build_emit_members(BuildState *st, GqlSchemaType *type, MemberList *ml)
 
 			f->source = m->source;
 			add_member_args(st, f, m);
+			/* path: the value at a JSON path inside (planner/json_path.c) */
+			if (m->json_path)
+				gql_field_add_arg(st->schema, f, "path", graphql_build_named(st, "String"),
+								  NULL, "JSON select path");
 		}
 	}
 }
@@ -241,8 +257,13 @@ emit_object(BuildState *st, const Plan *p)
 	int			k;
 
 	for (k = 0; k < p->ri->ncols; k++)
-		graphql_build_member(&ml, p->ri->cols[k]->gql_name, graphql_build_column_type(st, p->ri->cols[k], true),
-				   p->ri->cols[k]->description, p->ri->cols[k]);
+	{
+		GqlCatColumn *col = p->ri->cols[k];
+
+		graphql_build_member(&ml, col->gql_name, graphql_build_column_type(st, col, true),
+							 col->description, col)->json_path =
+			graphql_build_is_json(col->type, col->is_array);
+	}
 	for (k = 0; k < rel->nrelationships; k++)
 	{
 		GqlCatRelationship *r = rel->relationships[k];

@@ -21,7 +21,8 @@
 #      know: distinct_on columns must lead order_by (and have a type with
 #      an ordering), an update must set
 #      some column, and with one operator only, a nested insert may not
-#      also give the columns its relationship sets.  Each such case is re-run
+#      also give the columns its relationship sets, the path argument of a
+#      json/jsonb field must be a JSON path.  Each such case is re-run
 #      and its first error message compared; any other disagreement fails;
 #   4. (GEN_EXECUTION=1) no case that graphql-js accepts may be answered
 #      with an error coded "unexpected" (run_execution below).
@@ -45,7 +46,8 @@ hasura_rules=('"distinct_on" columns must match initial "order_by" columns'
   'column "*" found in multiple operators: "_*" and "_*"'
   'column "*" of "*" cannot be given: the relationship "*" sets it'
   'column "*" of "*" is set by both relationships "*" and "*"'
-  '"distinct_on" column "*" has a type without ordering: its values cannot be told apart')
+  '"distinct_on" column "*" has a type without ordering: its values cannot be told apart'
+  'parse json path error: *')
 passed=0
 failed=0
 
