@@ -81,7 +81,8 @@ SELECT n.id, c.id AS comment FROM notes AS n LEFT JOIN comments AS c ON c.note_i
 SELECT c.id, n.id AS note FROM comments AS c LEFT JOIN notes AS n ON n.id = c.note_id ORDER BY 1;
 ROLLBACK;
 
--- without a user id: nothing at all
+-- without a user id: through GraphQL an error (Hasura's missing session variable, not-found),
+-- in plain SQL no row
 BEGIN;
 SET LOCAL ROLE "user";
 SELECT graphql.resolve('{ notes { id } notes_aggregate { aggregate { count } } users { id } }')::jsonb;

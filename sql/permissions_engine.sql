@@ -98,13 +98,19 @@ SELECT graphql.resolve('mutation { insert_pe_item_one(object: {title: "x", owner
 RESET ROLE;
 SELECT id, owner_id, title, price, tenant FROM pe_item WHERE id > 100 ORDER BY id;
 ROLLBACK;
--- without the session variable: an error with code permission-error, nothing inserted
+-- without the session variable: Hasura's not-found error, nothing inserted; the check names it
+-- first (pe_item), else the preset (pe_doc: check {}); a permission without one still works
 BEGIN;
 SET LOCAL ROLE pe_user;
 SET LOCAL graphql.session = '{}';
 SELECT graphql.resolve('mutation { insert_pe_item_one(object: {title: "orphan"}) { id } }')::jsonb;
+SELECT graphql.resolve('mutation { insert_pe_doc_one(object: {id: 9, body: "orphan"}) { id } }')::jsonb;
+SELECT graphql.resolve('{ pe_item_aggregate { aggregate { count } } }')::jsonb;
+-- an update filter that needs it fails too, before anything runs
+SELECT graphql.resolve('mutation { update_pe_item(where: {}, _set: {title: "x"}) { affected_rows } }')::jsonb;
 RESET ROLE;
 SELECT count(*) FROM pe_item;
+SELECT count(*) FROM pe_doc;
 ROLLBACK;
 
 -- ---------------------------------------------------------------- update presets

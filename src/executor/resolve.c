@@ -289,6 +289,8 @@ error_code(int sqlerrcode)
 {
 	if (sqlerrcode == ERRCODE_GRAPHQL_VALIDATION)
 		return "validation-failed";
+	if (sqlerrcode == ERRCODE_GRAPHQL_NOT_FOUND)
+		return "not-found";
 	/* Hasura's one exception in class 22: a bad LIKE escape is the query's fault */
 	if (sqlerrcode == ERRCODE_INVALID_ESCAPE_SEQUENCE)
 		return "bad-request";

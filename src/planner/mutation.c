@@ -115,7 +115,7 @@ emit_preset(SqlContext *cx, const GqlCatPreset *p)
 		text = graphql_session_get(p->session_var);
 		if (text == NULL)
 			ereport(ERROR,
-					(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+					(errcode(ERRCODE_GRAPHQL_NOT_FOUND),
 					 errmsg("missing session variable: \"%s\"", p->session_var),
 					 errhint("The permission presets column \"%s\" from it; set it in graphql.session.",
 							 p->column->name)));
@@ -150,6 +150,9 @@ graphql_sql_insert(const GqlCatRelation *rel, const MutInsertRow *rows,
 	const GqlCatPermission *perm = rel->perms[GQL_PERM_INSERT];
 
 	Assert(nrows > 0);
+	graphql_check_session_vars(rel, GQL_PERM_INSERT);
+	if (conflict && conflict->nupdate > 0)
+		graphql_check_session_vars(rel, GQL_PERM_UPDATE);
 	start(&cx);
 	for (r = 0; r < nrows; r++)
 		for (k = 0; k < rel->ncolumns; k++)
@@ -322,6 +325,7 @@ emit_filter(SqlContext *cx, const GqlCatRelation *rel, const MutFilter *filter,
 	int			k;
 
 	appendStringInfoString(&cx->buf, " WHERE ");
+	graphql_check_session_vars(rel, kind);
 	graphql_sql_permission_filter(cx, rel, kind, "t0");
 	for (k = 0; k < filter->npk; k++)
 	{

@@ -26,6 +26,10 @@
 /* SQLSTATE of the planner's own validation errors (distinct_on, ...) */
 #define ERRCODE_GRAPHQL_VALIDATION	MAKE_SQLSTATE('G','Q','0','0','1')
 
+/* SQLSTATE of a session variable a permission needs and the request lacks
+ * (Hasura's code not-found) */
+#define ERRCODE_GRAPHQL_NOT_FOUND	MAKE_SQLSTATE('G','Q','0','0','2')
+
 typedef enum PlanFieldKind
 {
 	PF_COLUMN,					/* a column of the row */
@@ -225,6 +229,10 @@ typedef struct SqlContext
 
 /* A fresh table alias "t<n>" */
 extern char *graphql_sql_alias(SqlContext *cx);
+
+/* Fail (Hasura's not-found) when the role's permission of this kind on rel
+ * needs a session variable the request lacks */
+extern void graphql_check_session_vars(const GqlCatRelation *rel, GqlPermKind kind);
 
 /* "(<filter>) AND " of the role's permission on a relation without RLS */
 extern void graphql_sql_permission_filter(SqlContext *cx, const GqlCatRelation *rel,

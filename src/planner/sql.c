@@ -40,6 +40,7 @@
 #include "utils/lsyscache.h"
 #include "miscadmin.h"
 
+#include "metadata/metadata.h"
 #include "planner/planner.h"
 
 /* json_build_object takes at most 100 arguments: 50 key/value pairs */
@@ -426,9 +427,32 @@ emit_rows_from(SqlContext *cx, const PlanSelect *sel, const char *alias,
 						  graphql_sql_type_name(sel->pk[k]->typid, false));
 		appendStringInfoString(&cx->buf, " AND ");
 	}
+	graphql_check_session_vars(sel->rel, GQL_PERM_SELECT);
 	if (!sel->rows_json && !sel->func)
 		graphql_sql_permission_filter(cx, sel->rel, GQL_PERM_SELECT, alias);
 	graphql_where_sql(cx, sel->rel, alias, sel->where);
+}
+
+/*
+ * A request that reads or writes rel under a permission of the role whose
+ * filter or check compares with a session variable the request does not
+ * have fails, as in Hasura (the policy alone would let no row through)
+ */
+void
+graphql_check_session_vars(const GqlCatRelation *rel, GqlPermKind kind)
+{
+	static const char *const perm_kind_names[] = {"select", "insert", "update", "delete"};
+	const GqlCatPermission *perm = rel ? rel->perms[kind] : NULL;
+	int			k;
+
+	for (k = 0; perm && k < perm->nsession_vars; k++)
+		if (graphql_session_get(perm->session_vars[k]) == NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_GRAPHQL_NOT_FOUND),
+					 errmsg("missing session variable: \"%s\"", perm->session_vars[k]),
+					 errhint("The %s permission of role \"%s\" on \"%s\" uses it; set it in graphql.session.",
+							 perm_kind_names[kind], GetUserNameFromId(GetUserId(), false),
+							 rel->relname)));
 }
 
 /*

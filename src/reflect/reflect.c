@@ -934,7 +934,11 @@ static const char *md_permissions_sql =
 "SELECT p.relid, p.kind, p.row_limit, p.allow_aggregations, p.backend_only,"
 "       p.computed_fields, p.query_root_fields,"
 "       CASE WHEN p.kind IN ('select', 'update', 'delete')"
-"            THEN graphql.permission_filter_sql(p.relid, p.role, p.kind, '" GQL_PERM_ALIAS "') END"
+"            THEN graphql.permission_filter_sql(p.relid, p.role, p.kind, '" GQL_PERM_ALIAS "') END,"
+"       ARRAY(SELECT DISTINCT pg_catalog.lower(v #>> '{}')"
+"             FROM pg_catalog.jsonb_path_query(pg_catalog.jsonb_build_array(p.filter, p.\"check\"), 'strict $.**') v"
+"             WHERE pg_catalog.jsonb_typeof(v) = 'string'"
+"               AND pg_catalog.lower(v #>> '{}') LIKE 'x-hasura-%' ORDER BY 1)"
 " FROM graphql.reflect_permissions p WHERE p.role = current_user";
 
 static const char *md_presets_sql =
@@ -1263,6 +1267,7 @@ read_md_permissions(ReflectState *st)
 		perm->backend_only = get_bool(i, 5);
 		perm->computed_fields = get_strings(st, i, 6, &perm->ncomputed_fields);
 		perm->filter_sql = get_string(st, i, 8);
+		perm->session_vars = get_strings(st, i, 9, &perm->nsession_vars);
 		roots = get_strings(st, i, 7, &n);
 		if (roots == NULL)
 			perm->root_fields = ~(uint32) 0;

@@ -333,6 +333,9 @@ typedef struct GqlCatPermission
 	const char *filter_sql;		/* select, update, delete: the compiled
 								 * filter (graphql.permission_filter_sql),
 								 * columns qualified by GQL_PERM_ALIAS */
+	const char **session_vars;	/* the session variables its filter and
+								 * check compare with (lower-cased) */
+	int			nsession_vars;
 } GqlCatPermission;
 
 /* The alias the columns of GqlCatPermission.filter_sql are qualified by */
