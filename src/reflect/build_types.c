@@ -556,7 +556,13 @@ emit_cmp(BuildState *st, const Plan *p)
 						  "All fields are combined with logical 'AND'.", s),
 				 p->sc->type);
 	for (k = 0; k < (int) lengthof(common); k++)
+	{
+		/* the values of an enum table (no type of its own) are equal or not, as in Hasura */
+		if (p->sc->type && p->sc->type->oid == InvalidOid &&
+			strcmp(common[k], "_eq") != 0 && strcmp(common[k], "_neq") != 0)
+			continue;
 		graphql_build_member(&ml, common[k], vt, NULL, NULL)->accepts_strings = true;
+	}
 	graphql_build_member(&ml, "_in", graphql_build_list(st, vt), NULL, NULL)->accepts_strings = true;
 	graphql_build_member(&ml, "_nin", graphql_build_list(st, vt), NULL, NULL)->accepts_strings = true;
 	graphql_build_member(&ml, "_is_null", graphql_build_named(st, "Boolean"), NULL, NULL);
