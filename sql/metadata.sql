@@ -157,6 +157,20 @@ SELECT relid::regclass, role, kind FROM graphql.reflect_permissions ORDER BY 1, 
 SELECT relid::regclass FROM graphql.reflect_tables ORDER BY position;
 RESET ROLE;
 SELECT md_util.m('{"type": "pg_drop_select_permission", "args": {"table": "md_color", "role": "md_other"}}');
+-- a rename follows into the permissions that go through the relationship; a drop needs cascade,
+-- which drops them too
+SELECT md_util.m('{"type": "pg_rename_relationship", "args": {"table": "md_article", "name": "author", "new_name": "writer"}}');
+SELECT permission -> 'filter' AS filter FROM graphql.metadata_permission WHERE table_name = 'md_article' AND kind = 'select';
+SELECT md_util.m('{"type": "pg_drop_relationship", "args": {"table": "md_article", "relationship": "writer"}}');
+SELECT md_util.m('{"type": "pg_drop_relationship", "args": {"table": "md_article", "relationship": "writer", "cascade": 1}}');
+SELECT md_util.m('{"type": "pg_rename_relationship", "args": {"table": "md_article", "name": "writer", "new_name": "author"}}');
+SELECT permission -> 'filter' AS filter FROM graphql.metadata_permission WHERE table_name = 'md_article' AND kind = 'select';
+SELECT md_util.m('{"type": "pg_create_object_relationship", "args": {"table": "md_article", "name": "by", "using": {"foreign_key_constraint_on": "author_id"}}}');
+SELECT md_util.m('{"type": "pg_create_select_permission", "args": {"table": "md_author", "role": "md_tmp", "permission": {"columns": ["id"], "filter": {"_not": {"articles": {"_and": [{"by": {"id": {"_eq": 0}}}]}}}}}}');
+SELECT md_util.m('{"type": "pg_drop_relationship", "args": {"table": "md_article", "relationship": "by"}}');
+SELECT md_util.m('{"type": "pg_drop_relationship", "args": {"table": "md_article", "relationship": "by", "cascade": true}}');
+SELECT count(*) FROM graphql.metadata_permission WHERE role = 'md_tmp';
+SELECT count(*) FROM pg_policy WHERE polname = 'graphql_md_tmp_select';
 
 -- ---------------------------------------------------------------- functions
 SELECT md_util.m('{"type": "pg_track_function", "args": {"function": "md_search", "configuration": {"custom_name": "findAuthors", "custom_root_fields": {"function": "find", "function_aggregate": {"name": "findAgg"}}, "exposed_as": "query"}}}');
@@ -319,5 +333,5 @@ DROP FUNCTION md_over(int), md_over(text), md_author_label(md_author, json);
 DROP TABLE md_pair_ref, md_pair, md_article, md_author, md_color, md_not_enum;
 DROP SCHEMA md_util CASCADE;
 DROP ROLE md_user, md_admins, md_alice, md_nobody;
-DROP ROLE IF EXISTS md_other;
+DROP ROLE IF EXISTS md_other, md_tmp;
 DROP EXTENSION graphql;

@@ -608,7 +608,60 @@ $$;
 COMMENT ON FUNCTION graphql._meta_create_relationship(text, jsonb, text, boolean) IS
 'Internal: pg_create_object_relationship and pg_create_array_relationship';
 
--- pg_rename_relationship (new_name given) and pg_drop_relationship.
+-- A permission's boolean expression on table at_rel with the relationship
+-- old_name of table rel renamed to new_name, following relationships, _and,
+-- _or, _not and _exists through the tables they lead to.  Renaming to ''
+-- (no relationship is so called) tells whether the expression uses it.
+CREATE FUNCTION graphql._meta_rename_in_boolexp(expr jsonb, at_rel oid, rel oid,
+                                                old_name text, new_name text, depth int DEFAULT 0)
+RETURNS jsonb
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  answer jsonb := '{}';
+  k text;
+  v jsonb;
+  target oid;
+BEGIN
+  IF depth > 64 OR jsonb_typeof(expr) IS DISTINCT FROM 'object' THEN
+    RETURN expr;
+  END IF;
+  FOR k, v IN SELECT e.key, e.value FROM jsonb_each(expr) AS e LOOP
+    IF lower(k) IN ('_and', '_or', '$and', '$or') AND jsonb_typeof(v) = 'array' THEN
+      SELECT coalesce(jsonb_agg(graphql._meta_rename_in_boolexp(a.e, at_rel, rel, old_name, new_name, depth + 1)
+                                ORDER BY a.n), '[]')
+        INTO v FROM jsonb_array_elements(v) WITH ORDINALITY AS a(e, n);
+    ELSIF lower(k) IN ('_not', '$not') THEN
+      v := graphql._meta_rename_in_boolexp(v, at_rel, rel, old_name, new_name, depth + 1);
+    ELSIF k = '_exists' THEN
+      target := CASE WHEN jsonb_typeof(v) = 'object' THEN graphql._table_oid(v -> '_table') END;
+      IF target IS NOT NULL AND v ? '_where' THEN
+        v := jsonb_set(v, '{_where}',
+                       graphql._meta_rename_in_boolexp(v -> '_where', target, rel, old_name, new_name, depth + 1));
+      END IF;
+    ELSE
+      SELECT r.target INTO target FROM graphql.reflect_relationships AS r
+      WHERE r.relid = at_rel AND r.name = k;
+      IF FOUND THEN
+        v := graphql._meta_rename_in_boolexp(v, target, rel, old_name, new_name, depth + 1);
+        IF at_rel = rel AND k = old_name THEN
+          k := new_name;
+        END IF;
+      END IF;
+    END IF;
+    answer := answer || jsonb_build_object(k, v);
+  END LOOP;
+  RETURN answer;
+END;
+$$;
+COMMENT ON FUNCTION graphql._meta_rename_in_boolexp(jsonb, oid, oid, text, text, int) IS
+'Internal: a permission filter or check with a relationship renamed (to '''': does it use it)';
+
+-- pg_rename_relationship (new_name given) and pg_drop_relationship.  The
+-- permissions (of any table) whose filter or check goes through the
+-- relationship follow a rename, as in Hasura; a drop fails with a
+-- dependency-error naming them, or drops them too with cascade.
 CREATE FUNCTION graphql._meta_change_relationship(args jsonb, path text, rename boolean)
 RETURNS jsonb
 LANGUAGE plpgsql
@@ -616,9 +669,13 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
   t record;
+  p record;
   rkey text := CASE WHEN rename THEN 'name' ELSE 'relationship' END;
   rname text;
-  new_name text;
+  new_name text := '';
+  rel oid;
+  deps text[] := '{}';
+  changed jsonb;
 BEGIN
   SELECT * INTO t FROM graphql._meta_table_arg(args, path);
   rname := graphql._meta_expect(args -> rkey, 'string', path || '.' || rkey) #>> '{}';
@@ -632,6 +689,40 @@ BEGIN
   IF rename THEN
     new_name := graphql._meta_need_name(args -> 'new_name', path || '.new_name');
     PERFORM graphql._meta_need_free_field(t.schema, t.name, new_name, path || '.new_name');
+  ELSIF coalesce(jsonb_typeof(args -> 'cascade'), 'boolean') <> 'boolean' THEN
+    PERFORM graphql._meta_expect(args -> 'cascade', 'boolean', path || '.cascade');
+  END IF;
+  rel := graphql._table_oid(jsonb_build_object('schema', t.schema, 'name', t.name));
+  -- the permissions that use it, rewritten while the relationship still has its name
+  FOR p IN
+    SELECT m.table_schema, m.table_name, m.role, m.kind, m.permission, x.permission AS renamed
+    FROM graphql.metadata_permission AS m
+    CROSS JOIN LATERAL (SELECT graphql._table_oid(jsonb_build_object('schema', m.table_schema, 'name', m.table_name)) AS relid) AS o
+    CROSS JOIN LATERAL (
+      SELECT m.permission
+             || CASE WHEN m.permission ? 'filter' THEN jsonb_build_object('filter',
+                  graphql._meta_rename_in_boolexp(m.permission -> 'filter', o.relid, rel, rname, new_name)) ELSE '{}' END
+             || CASE WHEN m.permission ? 'check' THEN jsonb_build_object('check',
+                  graphql._meta_rename_in_boolexp(m.permission -> 'check', o.relid, rel, rname, new_name)) ELSE '{}' END
+             AS permission) AS x
+    WHERE o.relid IS NOT NULL AND x.permission <> m.permission
+    ORDER BY 1, 2, 3, 4
+  LOOP
+    deps := deps || format('permission %s.%s.%s', graphql._meta_qname(p.table_schema, p.table_name), p.role, p.kind);
+    IF rename THEN
+      UPDATE graphql.metadata_permission AS m SET permission = p.renamed
+      WHERE (m.table_schema, m.table_name, m.role, m.kind) = (p.table_schema, p.table_name, p.role, p.kind);
+    ELSE
+      DELETE FROM graphql.metadata_permission AS m
+      WHERE (m.table_schema, m.table_name, m.role, m.kind) = (p.table_schema, p.table_name, p.role, p.kind);
+    END IF;
+    PERFORM graphql._meta_touch(p.table_schema, p.table_name);
+  END LOOP;
+  IF NOT rename AND cardinality(deps) > 0 AND coalesce((args -> 'cascade')::boolean, false) IS NOT true THEN
+    PERFORM graphql._meta_error('dependency-error',
+      format('cannot drop due to the following dependent objects: %s', array_to_string(deps, ', ')), path);
+  END IF;
+  IF rename THEN
     UPDATE graphql.metadata_relationship r SET name = new_name
     WHERE r.table_schema = t.schema AND r.table_name = t.name AND r.name = rname;
   ELSE
