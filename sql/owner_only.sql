@@ -150,7 +150,7 @@ SELECT graphql.resolve('mutation { insert_comments_one(object: {note_id: 3, owne
 -- nested inserts: the nested rows are checked too
 SELECT graphql.resolve('mutation { insert_notes_one(object: {owner_id: 2, title: "nested", comments: {data: [{owner_id: 2, body: "mine"}]}}) { title comments { owner_id body } } }')::jsonb;
 SELECT graphql.resolve('mutation { insert_notes_one(object: {owner_id: 2, title: "nested-bad", comments: {data: [{owner_id: 1, body: "for ann"}]}}) { id } }')::jsonb;
--- upserts: a conflict with another owner's row does not update it
+-- upserts: a conflict with another owner's row leaves it alone (0 rows, as in Hasura)
 SELECT graphql.resolve('mutation { insert_notes(objects: [{id: 1, owner_id: 2, title: "taken"}], on_conflict: {constraint: notes_pkey, update_columns: [title]}) { affected_rows } }')::jsonb;
 SELECT graphql.resolve('mutation { insert_notes(objects: [{id: 2, owner_id: 2, title: "bob-1 upserted"}], on_conflict: {constraint: notes_pkey, update_columns: [title]}) { affected_rows returning { id title } } }')::jsonb;
 SELECT graphql.resolve('mutation { insert_notes(objects: [{id: 4, owner_id: 2, title: "quiet"}], on_conflict: {constraint: notes_pkey, update_columns: []}) { affected_rows } }')::jsonb;

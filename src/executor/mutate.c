@@ -23,12 +23,16 @@
  */
 #include "postgres.h"
 
+#include "access/htup_details.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_namespace.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/json.h"
+#include "utils/syscache.h"
 
 #include "executor/executor.h"
 #include "planner/planner.h"
@@ -308,9 +312,69 @@ row_of(const GqlCatRelation *rel, const GqlSchemaType *itype,
 }
 
 /*
+ * The upsert rows that do not meet an existing row the role's update
+ * filter leaves alone.  Hasura skips such a row; PostgreSQL raises an error
+ * for it, since row level security checks the existing row against the
+ * UPDATE policy before ON CONFLICT's WHERE.  So they are looked for first,
+ * as the extension's owner (the owner of schema graphql, who owns the
+ * generated functions of the filters and runs them for every role anyway;
+ * usually a superuser, whom the policies do not bind: otherwise nothing
+ * may be found, and PostgreSQL's error stands), and left out.  That tells
+ * the role no more than the insert would: a row with that key exists.
+ */
+static int
+reachable_rows(const GqlCatRelation *rel, const MutConflict *conflict,
+			   const MutInsertRow *rows, int nrows, MutInsertRow *kept)
+{
+	Oid			save_user;
+	int			save_sec;
+	Oid			owner;
+	HeapTuple	tup;
+	int			n = 0;
+	int			r;
+
+	Oid			nsp = get_namespace_oid("graphql", false);
+
+	tup = SearchSysCache1(NAMESPACEOID, ObjectIdGetDatum(nsp));
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "cache lookup failed for schema %u", nsp);
+	owner = ((Form_pg_namespace) GETSTRUCT(tup))->nspowner;
+	ReleaseSysCache(tup);
+	GetUserIdAndSecContext(&save_user, &save_sec);
+	for (r = 0; r < nrows; r++)
+	{
+		PlanSql    *ps = graphql_sql_upsert_unreachable(rel, conflict, &rows[r]);
+		int			rc = SPI_OK_SELECT;
+
+		if (ps != NULL)
+		{
+			SetUserIdAndSecContext(owner, save_sec | SECURITY_LOCAL_USERID_CHANGE |
+								   SECURITY_RESTRICTED_OPERATION);
+			PG_TRY();
+			{
+				rc = graphql_spi_execute(ps, ps->sql, true, 1);
+			}
+			PG_CATCH();
+			{
+				SetUserIdAndSecContext(save_user, save_sec);
+				PG_RE_THROW();
+			}
+			PG_END_TRY();
+			SetUserIdAndSecContext(save_user, save_sec);
+			if (rc != SPI_OK_SELECT)
+				elog(ERROR, "unexpected SPI result %d of an upsert check", rc);
+		}
+		if (ps == NULL || SPI_processed == 0)
+			kept[n++] = rows[r];
+	}
+	return n;
+}
+
+/*
  * Run one INSERT of rows; their objects are appended to out (unless NULL).
  * Returns the number of rows inserted; *keys gets the text of the key
- * columns of the first one (when asked for).
+ * columns of the first one (when asked for).  Upsert rows that would meet
+ * a row the role may not update are skipped, as in Hasura.
  */
 static uint64
 insert_rows(Mut *m, const GqlCatRelation *rel, const MutInsertRow *rows,
@@ -318,8 +382,20 @@ insert_rows(Mut *m, const GqlCatRelation *rel, const MutInsertRow *rows,
 			const GqlCatColumn *const *keys, int nkeys, StringInfo out,
 			char ***key_values)
 {
-	uint64		n = run(graphql_sql_insert(rel, rows, nrows, conflict, keys, nkeys));
+	uint64		n;
 	int			k;
+
+	if (conflict && conflict->nupdate > 0 && rel->rls &&
+		rel->perms[GQL_PERM_UPDATE] != NULL)
+	{
+		MutInsertRow *kept = palloc(sizeof(MutInsertRow) * nrows);
+
+		nrows = reachable_rows(rel, conflict, rows, nrows, kept);
+		rows = kept;
+		if (nrows == 0)
+			return 0;
+	}
+	n = run(graphql_sql_insert(rel, rows, nrows, conflict, keys, nkeys));
 
 	m->affected += n;
 	if (out)

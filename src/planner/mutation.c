@@ -272,6 +272,52 @@ graphql_sql_insert(const GqlCatRelation *rel, const MutInsertRow *rows,
 	return finish(&cx);
 }
 
+/*
+ * SELECT 1 FROM rel AS __gql_row__ WHERE key = value ... AND NOT
+ * coalesce((<update filter>), false) LIMIT 1: a row when the upsert row
+ * would meet, through the constraint of on_conflict, an existing row that
+ * the role's update filter does not reach.  NULL when there is nothing to
+ * ask: no update filter, or a key column left to its default or null
+ * (which meets no row).  The key values are the row's, or the insert
+ * presets'.
+ */
+PlanSql *
+graphql_sql_upsert_unreachable(const GqlCatRelation *rel,
+							   const MutConflict *conflict,
+							   const MutInsertRow *row)
+{
+	const GqlCatPermission *uperm = rel->perms[GQL_PERM_UPDATE];
+	const GqlCatPermission *iperm = rel->perms[GQL_PERM_INSERT];
+	const GqlCatConstraint *con = conflict->constraint;
+	SqlContext	cx;
+	int			k;
+
+	if (uperm == NULL || uperm->filter_sql == NULL || conflict->nupdate == 0)
+		return NULL;
+	start(&cx);
+	appendStringInfoString(&cx.buf, "SELECT 1 FROM ");
+	emit_target(&cx, rel, GQL_PERM_ALIAS);
+	appendStringInfoString(&cx.buf, " WHERE ");
+	for (k = 0; k < con->ncolumns; k++)
+	{
+		const GqlCatColumn *col = con->columns[k];
+		const GqlCatPreset *preset = graphql_permission_preset(iperm, col);
+		int			i = col - rel->columns;
+
+		if (preset == NULL && (!row->given[i] || row->values[i] == NULL))
+			return NULL;
+		graphql_sql_column(&cx, GQL_PERM_ALIAS, col);
+		appendStringInfoString(&cx.buf, " = ");
+		if (preset)
+			emit_preset(&cx, preset);
+		else
+			emit_value(&cx, col, row->values[i]);
+		appendStringInfoString(&cx.buf, " AND ");
+	}
+	appendStringInfo(&cx.buf, "NOT coalesce((%s), false) LIMIT 1", uperm->filter_sql);
+	return finish(&cx);
+}
+
 /* The expression a column is set to by one update operator */
 static void
 emit_set(SqlContext *cx, const MutSet *s)

@@ -337,6 +337,12 @@ extern PlanSql *graphql_sql_insert(const GqlCatRelation *rel,
 								   const MutInsertRow *rows, int nrows,
 								   const MutConflict *conflict,
 								   const GqlCatColumn *const *link, int nlink);
+
+/* A statement giving a row when an upsert row meets an existing row the
+ * role's update filter does not reach, or NULL when it cannot meet one */
+extern PlanSql *graphql_sql_upsert_unreachable(const GqlCatRelation *rel,
+											   const MutConflict *conflict,
+											   const MutInsertRow *row);
 extern PlanSql *graphql_sql_update(const GqlCatRelation *rel,
 								   const MutSet *sets, int nsets,
 								   const MutFilter *filter);
