@@ -326,47 +326,54 @@ static int
 reachable_rows(const GqlCatRelation *rel, const MutConflict *conflict,
 			   const MutInsertRow *rows, int nrows, MutInsertRow *kept)
 {
+	PlanSql    *ps = graphql_sql_upsert_unreachable(rel, conflict, rows, nrows);
+	bool	   *skip = palloc0(sizeof(bool) * (nrows + 1));
+	Oid			nsp = get_namespace_oid("graphql", false);
 	Oid			save_user;
 	int			save_sec;
 	Oid			owner;
 	HeapTuple	tup;
+	int			rc;
 	int			n = 0;
-	int			r;
+	uint64		r;
 
-	Oid			nsp = get_namespace_oid("graphql", false);
-
-	tup = SearchSysCache1(NAMESPACEOID, ObjectIdGetDatum(nsp));
-	if (!HeapTupleIsValid(tup))
-		elog(ERROR, "cache lookup failed for schema %u", nsp);
-	owner = ((Form_pg_namespace) GETSTRUCT(tup))->nspowner;
-	ReleaseSysCache(tup);
-	GetUserIdAndSecContext(&save_user, &save_sec);
-	for (r = 0; r < nrows; r++)
+	if (ps != NULL)
 	{
-		PlanSql    *ps = graphql_sql_upsert_unreachable(rel, conflict, &rows[r]);
-		int			rc = SPI_OK_SELECT;
-
-		if (ps != NULL)
+		tup = SearchSysCache1(NAMESPACEOID, ObjectIdGetDatum(nsp));
+		if (!HeapTupleIsValid(tup))
+			elog(ERROR, "cache lookup failed for schema %u", nsp);
+		owner = ((Form_pg_namespace) GETSTRUCT(tup))->nspowner;
+		ReleaseSysCache(tup);
+		GetUserIdAndSecContext(&save_user, &save_sec);
+		SetUserIdAndSecContext(owner, save_sec | SECURITY_LOCAL_USERID_CHANGE |
+							   SECURITY_RESTRICTED_OPERATION);
+		PG_TRY();
 		{
-			SetUserIdAndSecContext(owner, save_sec | SECURITY_LOCAL_USERID_CHANGE |
-								   SECURITY_RESTRICTED_OPERATION);
-			PG_TRY();
-			{
-				rc = graphql_spi_execute(ps, ps->sql, true, 1);
-			}
-			PG_CATCH();
-			{
-				SetUserIdAndSecContext(save_user, save_sec);
-				PG_RE_THROW();
-			}
-			PG_END_TRY();
-			SetUserIdAndSecContext(save_user, save_sec);
-			if (rc != SPI_OK_SELECT)
-				elog(ERROR, "unexpected SPI result %d of an upsert check", rc);
+			rc = graphql_spi_execute(ps, ps->sql, true, 0);
 		}
-		if (ps == NULL || SPI_processed == 0)
-			kept[n++] = rows[r];
+		PG_CATCH();
+		{
+			SetUserIdAndSecContext(save_user, save_sec);
+			PG_RE_THROW();
+		}
+		PG_END_TRY();
+		SetUserIdAndSecContext(save_user, save_sec);
+		if (rc != SPI_OK_SELECT)
+			elog(ERROR, "unexpected SPI result %d of an upsert check", rc);
+		for (r = 0; r < SPI_processed; r++)
+		{
+			bool		isnull;
+			int32		i = DatumGetInt32(SPI_getbinval(SPI_tuptable->vals[r],
+														SPI_tuptable->tupdesc, 1,
+														&isnull));
+
+			if (!isnull && i >= 1 && i <= nrows)
+				skip[i - 1] = true;
+		}
 	}
+	for (r = 0; r < (uint64) nrows; r++)
+		if (!skip[r])
+			kept[n++] = rows[r];
 	return n;
 }
 

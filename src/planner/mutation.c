@@ -273,48 +273,72 @@ graphql_sql_insert(const GqlCatRelation *rel, const MutInsertRow *rows,
 }
 
 /*
- * SELECT 1 FROM rel AS __gql_row__ WHERE key = value ... AND NOT
- * coalesce((<update filter>), false) LIMIT 1: a row when the upsert row
- * would meet, through the constraint of on_conflict, an existing row that
- * the role's update filter does not reach.  NULL when there is nothing to
- * ask: no update filter, or a key column left to its default or null
- * (which meets no row).  The key values are the row's, or the insert
- * presets'.
+ * SELECT k.n FROM (VALUES (1, key values of row 1), ...) AS k(n, c1, ...)
+ * WHERE EXISTS (SELECT 1 FROM rel AS __gql_row__ WHERE __gql_row__.key1 =
+ * k.c1 AND ... AND NOT coalesce((<update filter>), false)): the numbers
+ * (from 1) of the upsert rows that would meet, through the constraint of
+ * on_conflict, an existing row the role's update filter does not reach.
+ * A row with a key column left to its default or null meets no row and is
+ * not asked about; NULL when no row is, or the role has no update filter.
+ * The key values are the row's, or the insert presets'.
  */
 PlanSql *
 graphql_sql_upsert_unreachable(const GqlCatRelation *rel,
 							   const MutConflict *conflict,
-							   const MutInsertRow *row)
+							   const MutInsertRow *rows, int nrows)
 {
 	const GqlCatPermission *uperm = rel->perms[GQL_PERM_UPDATE];
 	const GqlCatPermission *iperm = rel->perms[GQL_PERM_INSERT];
 	const GqlCatConstraint *con = conflict->constraint;
 	SqlContext	cx;
-	int			k;
+	int			nasked = 0;
+	int			r,
+				k;
 
 	if (uperm == NULL || uperm->filter_sql == NULL || conflict->nupdate == 0)
 		return NULL;
 	start(&cx);
-	appendStringInfoString(&cx.buf, "SELECT 1 FROM ");
+	appendStringInfoString(&cx.buf, "SELECT k.n FROM (VALUES ");
+	for (r = 0; r < nrows; r++)
+	{
+		for (k = 0; k < con->ncolumns; k++)
+		{
+			int			i = con->columns[k] - rel->columns;
+
+			if (graphql_permission_preset(iperm, con->columns[k]) == NULL &&
+				(!rows[r].given[i] || rows[r].values[i] == NULL))
+				break;
+		}
+		if (k < con->ncolumns)
+			continue;
+		appendStringInfo(&cx.buf, "%s(%d", nasked++ > 0 ? ", " : "", r + 1);
+		for (k = 0; k < con->ncolumns; k++)
+		{
+			const GqlCatColumn *col = con->columns[k];
+			const GqlCatPreset *preset = graphql_permission_preset(iperm, col);
+
+			appendStringInfoString(&cx.buf, ", ");
+			if (preset)
+				emit_preset(&cx, preset);
+			else
+				emit_value(&cx, col, rows[r].values[col - rel->columns]);
+		}
+		appendStringInfoChar(&cx.buf, ')');
+	}
+	if (nasked == 0)
+		return NULL;
+	appendStringInfoString(&cx.buf, ") AS k(n");
+	for (k = 0; k < con->ncolumns; k++)
+		appendStringInfo(&cx.buf, ", c%d", k + 1);
+	appendStringInfoString(&cx.buf, ") WHERE EXISTS (SELECT 1 FROM ");
 	emit_target(&cx, rel, GQL_PERM_ALIAS);
 	appendStringInfoString(&cx.buf, " WHERE ");
 	for (k = 0; k < con->ncolumns; k++)
 	{
-		const GqlCatColumn *col = con->columns[k];
-		const GqlCatPreset *preset = graphql_permission_preset(iperm, col);
-		int			i = col - rel->columns;
-
-		if (preset == NULL && (!row->given[i] || row->values[i] == NULL))
-			return NULL;
-		graphql_sql_column(&cx, GQL_PERM_ALIAS, col);
-		appendStringInfoString(&cx.buf, " = ");
-		if (preset)
-			emit_preset(&cx, preset);
-		else
-			emit_value(&cx, col, row->values[i]);
-		appendStringInfoString(&cx.buf, " AND ");
+		graphql_sql_column(&cx, GQL_PERM_ALIAS, con->columns[k]);
+		appendStringInfo(&cx.buf, " = k.c%d AND ", k + 1);
 	}
-	appendStringInfo(&cx.buf, "NOT coalesce((%s), false) LIMIT 1", uperm->filter_sql);
+	appendStringInfo(&cx.buf, "NOT coalesce((%s), false))", uperm->filter_sql);
 	return finish(&cx);
 }
 

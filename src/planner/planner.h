@@ -338,11 +338,12 @@ extern PlanSql *graphql_sql_insert(const GqlCatRelation *rel,
 								   const MutConflict *conflict,
 								   const GqlCatColumn *const *link, int nlink);
 
-/* A statement giving a row when an upsert row meets an existing row the
- * role's update filter does not reach, or NULL when it cannot meet one */
+/* A statement giving the numbers (from 1) of the upsert rows that meet an
+ * existing row the role's update filter does not reach, or NULL when none
+ * can meet one */
 extern PlanSql *graphql_sql_upsert_unreachable(const GqlCatRelation *rel,
 											   const MutConflict *conflict,
-											   const MutInsertRow *row);
+											   const MutInsertRow *rows, int nrows);
 extern PlanSql *graphql_sql_update(const GqlCatRelation *rel,
 								   const MutSet *sets, int nsets,
 								   const MutFilter *filter);
