@@ -9,8 +9,11 @@
  * @oneOf, lists and non-null wrappers, arguments with defaults, custom
  * directives, all three root operation types).  Every reported error must
  * carry a message and, unless it is the final "Validation aborted." notice
- * of a limit, a rule name; the error count must match the list.  Any
- * violation, crash or sanitizer report is a finding.
+ * of a limit, a rule name; the error count must match the list.  The
+ * document is then validated again with Hasura's leniencies on (every
+ * argument and input field accepts strings, so String literals may be
+ * rewritten in place), under the same checks.  Any violation, crash or
+ * sanitizer report is a finding.
  *
  * Build and run: make -C test/unit fuzz (see the Makefile there).
  *
@@ -89,7 +92,38 @@ fuzz_schema(void)
 	schema = gql_schema_from_sdl(arena, sdl, &err);
 	if (schema == NULL)
 		abort();
+	for (int t = 0; t < schema->ntypes; t++)
+	{
+		GqlSchemaType *type = schema->types[t];
+
+		for (int f = 0; f < type->ninput_fields; f++)
+			type->input_fields[f]->accepts_strings = true;
+		for (int f = 0; f < type->nfields; f++)
+			for (int a = 0; a < type->fields[f]->nargs; a++)
+				type->fields[f]->args[a]->accepts_strings = true;
+	}
 	return schema;
+}
+
+/*
+ * Validate doc: every error well formed, their count right.
+ */
+static void
+check_validation(GqlArena *arena, const GqlSchema *s, const GqlDocument *doc,
+				 const GqlValidationOptions *vopts)
+{
+	GqlValidationError *e;
+	int			nerrors = -1;
+	int			counted = 0;
+
+	for (e = gql_validate(arena, s, doc, vopts, &nerrors); e; e = e->next)
+	{
+		if (!well_formed(e))
+			abort();
+		counted++;
+	}
+	if (counted != nerrors)
+		abort();
 }
 
 /*
@@ -101,23 +135,17 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const GqlSchema *s = fuzz_schema();
 	GqlArena   *arena = gql_arena_create(NULL);
 	GqlParseOptions opts = {64, 10000};
+	GqlValidationOptions lenient = {0};
 	GqlError	err;
 	GqlDocument *doc;
-	GqlValidationError *e;
-	int			nerrors = -1;
-	int			counted = 0;
 
+	lenient.allow_unused_variables = true;
+	lenient.string_scalars = true;
 	doc = gql_parse(arena, (const char *) data, size, &opts, &err);
 	if (doc != NULL)
 	{
-		for (e = gql_validate(arena, s, doc, NULL, &nerrors); e; e = e->next)
-		{
-			if (!well_formed(e))
-				abort();
-			counted++;
-		}
-		if (counted != nerrors)
-			abort();
+		check_validation(arena, s, doc, NULL);
+		check_validation(arena, s, doc, &lenient);
 	}
 	gql_arena_destroy(arena);
 	return 0;
