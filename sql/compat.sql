@@ -89,6 +89,26 @@ SELECT graphql.resolve('{ __type(name: "compat_point") { kind } }');
 SET graphql.hasura_compat = on;
 SELECT graphql.resolve('{ __type(name: "compat_point") { kind } }');
 RESET graphql.hasura_compat;
+-- an upsert skips the rows that meet a row the update filter does not reach, by the key's own
+-- equality (citext: case-insensitive), whatever the caller's search_path
+CREATE TABLE compat_tag (name citext PRIMARY KEY, owner text NOT NULL, n int);
+INSERT INTO compat_tag VALUES ('Alpha', '1', 0), ('Beta', '2', 0);
+SELECT graphql.metadata('{"type": "bulk", "args": [
+  {"type": "pg_track_table", "args": {"table": "compat_tag"}},
+  {"type": "pg_create_select_permission", "args": {"table": "compat_tag", "role": "compat_u", "permission": {"columns": "*", "filter": {}}}},
+  {"type": "pg_create_insert_permission", "args": {"table": "compat_tag", "role": "compat_u", "permission": {"columns": "*", "check": {}}}},
+  {"type": "pg_create_update_permission", "args": {"table": "compat_tag", "role": "compat_u", "permission": {"columns": ["n"], "filter": {"owner": {"_eq": "X-Hasura-User-Id"}}}}}]}');
+BEGIN;
+SET LOCAL search_path = pg_catalog;
+SET LOCAL ROLE compat_u;
+SET LOCAL graphql.session = '{"x-hasura-user-id": "1"}';
+SELECT graphql.resolve('mutation { insert_compat_tag(objects: [{name: "ALPHA", owner: "1", n: 5}, {name: "beta", owner: "1", n: 7}, {name: "gamma", owner: "1", n: 1}], on_conflict: {constraint: compat_tag_pkey, update_columns: [n]}) { affected_rows returning { name n } } }');
+RESET ROLE;
+SELECT * FROM public.compat_tag ORDER BY name;
+ROLLBACK;
+SELECT graphql.metadata('{"type": "clear_metadata", "args": {}}');
+DROP TABLE compat_tag;
+DROP ROLE compat_u;
 DROP TABLE compat_item;
 DROP TYPE compat_point;
 DROP EXTENSION citext;

@@ -31,6 +31,7 @@
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
+#include "utils/guc.h"
 #include "utils/json.h"
 #include "utils/syscache.h"
 
@@ -321,6 +322,9 @@ row_of(const GqlCatRelation *rel, const GqlSchemaType *itype,
  * usually a superuser, whom the policies do not bind: otherwise nothing
  * may be found, and PostgreSQL's error stands), and left out.  That tells
  * the role no more than the insert would: a row with that key exists.
+ * The statement runs with search_path pg_catalog, pg_temp, the path the
+ * policies of the same filters were compiled under, so that no object of
+ * the caller's path is resolved with the owner's rights.
  */
 static int
 reachable_rows(const GqlCatRelation *rel, const MutConflict *conflict,
@@ -334,6 +338,7 @@ reachable_rows(const GqlCatRelation *rel, const MutConflict *conflict,
 	Oid			owner;
 	HeapTuple	tup;
 	int			rc;
+	int			nestlevel;
 	int			n = 0;
 	uint64		r;
 
@@ -345,6 +350,10 @@ reachable_rows(const GqlCatRelation *rel, const MutConflict *conflict,
 		owner = ((Form_pg_namespace) GETSTRUCT(tup))->nspowner;
 		ReleaseSysCache(tup);
 		GetUserIdAndSecContext(&save_user, &save_sec);
+		nestlevel = NewGUCNestLevel();
+		(void) set_config_option("search_path", "pg_catalog, pg_temp",
+								 PGC_USERSET, PGC_S_SESSION, GUC_ACTION_SAVE,
+								 true, 0, false);
 		SetUserIdAndSecContext(owner, save_sec | SECURITY_LOCAL_USERID_CHANGE |
 							   SECURITY_RESTRICTED_OPERATION);
 		PG_TRY();
@@ -358,6 +367,7 @@ reachable_rows(const GqlCatRelation *rel, const MutConflict *conflict,
 		}
 		PG_END_TRY();
 		SetUserIdAndSecContext(save_user, save_sec);
+		AtEOXact_GUC(true, nestlevel);
 		if (rc != SPI_OK_SELECT)
 			elog(ERROR, "unexpected SPI result %d of an upsert check", rc);
 		for (r = 0; r < SPI_processed; r++)

@@ -17,8 +17,13 @@
  */
 #include "postgres.h"
 
+#include "access/htup_details.h"
+#include "catalog/pg_operator.h"
 #include "catalog/pg_type.h"
 #include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/syscache.h"
+#include "utils/typcache.h"
 
 #include "metadata/metadata.h"
 #include "planner/planner.h"
@@ -273,6 +278,31 @@ graphql_sql_insert(const GqlCatRelation *rel, const MutInsertRow *rows,
 }
 
 /*
+ * OPERATOR(schema.=): the default equality of a type, by its schema, so
+ * that the statement means the same under any search_path (citext's is
+ * not pg_catalog's text equality); "=" when the type has none
+ */
+static void
+emit_equality(SqlContext *cx, Oid typid)
+{
+	TypeCacheEntry *tc = lookup_type_cache(typid, TYPECACHE_EQ_OPR);
+	HeapTuple	tup;
+	Form_pg_operator op;
+
+	if (!OidIsValid(tc->eq_opr) ||
+		!HeapTupleIsValid(tup = SearchSysCache1(OPEROID, ObjectIdGetDatum(tc->eq_opr))))
+	{
+		appendStringInfoString(&cx->buf, " = ");
+		return;
+	}
+	op = (Form_pg_operator) GETSTRUCT(tup);
+	appendStringInfo(&cx->buf, " OPERATOR(%s.%s) ",
+					 quote_identifier(get_namespace_name(op->oprnamespace)),
+					 NameStr(op->oprname));
+	ReleaseSysCache(tup);
+}
+
+/*
  * SELECT k.n FROM (VALUES (1, key values of row 1), ...) AS k(n, c1, ...)
  * WHERE EXISTS (SELECT 1 FROM rel AS __gql_row__ WHERE __gql_row__.key1 =
  * k.c1 AND ... AND NOT coalesce((<update filter>), false)): the numbers
@@ -336,7 +366,8 @@ graphql_sql_upsert_unreachable(const GqlCatRelation *rel,
 	for (k = 0; k < con->ncolumns; k++)
 	{
 		graphql_sql_column(&cx, GQL_PERM_ALIAS, con->columns[k]);
-		appendStringInfo(&cx.buf, " = k.c%d AND ", k + 1);
+		emit_equality(&cx, con->columns[k]->typid);
+		appendStringInfo(&cx.buf, "k.c%d AND ", k + 1);
 	}
 	appendStringInfo(&cx.buf, "NOT coalesce((%s), false))", uperm->filter_sql);
 	return finish(&cx);
