@@ -332,7 +332,7 @@ reachable_rows(const GqlCatRelation *rel, const MutConflict *conflict,
 {
 	PlanSql    *ps = graphql_sql_upsert_unreachable(rel, conflict, rows, nrows);
 	bool	   *skip = palloc0(sizeof(bool) * (nrows + 1));
-	Oid			nsp = get_namespace_oid("graphql", false);
+	Oid			nsp;
 	Oid			save_user;
 	int			save_sec;
 	Oid			owner;
@@ -344,6 +344,7 @@ reachable_rows(const GqlCatRelation *rel, const MutConflict *conflict,
 
 	if (ps != NULL)
 	{
+		nsp = get_namespace_oid("graphql", false);
 		tup = SearchSysCache1(NAMESPACEOID, ObjectIdGetDatum(nsp));
 		if (!HeapTupleIsValid(tup))
 			elog(ERROR, "cache lookup failed for schema %u", nsp);
